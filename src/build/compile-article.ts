@@ -1,0 +1,123 @@
+/**
+ * Compile one article in memory: read and validate its claims, run the pipeline, and make the
+ * page and the annotation collection. Nothing is written here; every problem ends up as a
+ * message on one of the two files, and `ok` says whether the article may be published.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Element } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { toString } from 'hast-util-to-string';
+import { VFile } from 'vfile';
+import { toAnnotationCollection } from '../annotations/web-annotation.ts';
+import { describeSpan } from '../anchor/index.ts';
+import { registerStyleFile, type StyleId } from '../cite/index.ts';
+import { readClaims } from '../claims/read-claims.ts';
+import { createPipeline } from '../pipeline/index.ts';
+import { error, hasErrors } from '../pipeline/report.ts';
+import type { ArticlePaths } from './discover.ts';
+
+export interface CompiledArticle {
+  slug: string;
+  title: string;
+  /** The source text and the claims file, each with its messages. */
+  files: VFile[];
+  ok: boolean;
+  /** How many claims were anchored. */
+  claims: number;
+  html?: string;
+  annotations?: string;
+}
+
+export interface CompileOptions {
+  /** Folder that message file names are relative to (default: the working folder). */
+  cwd?: string;
+  /** IRI under which the built pages are published; the default names them by slug only. */
+  baseUrl?: string;
+  /** Fixed `generated` time for the annotations, for reproducible output. */
+  generated?: string;
+  style?: StyleId;
+}
+
+async function load(file: string | undefined, cwd: string): Promise<VFile | undefined> {
+  if (file === undefined) return undefined;
+  const vfile = new VFile({ path: path.relative(cwd, file), cwd });
+  try {
+    vfile.value = await readFile(file, 'utf8');
+  } catch (cause) {
+    error(vfile, `Cannot read the file: ${(cause as Error).message}`, undefined, 'read-error');
+  }
+  return vfile;
+}
+
+export async function compileArticle(paths: ArticlePaths, options: CompileOptions = {}): Promise<CompiledArticle> {
+  const cwd = options.cwd ?? process.cwd();
+  const [articleFile, claimsFile] = await Promise.all([load(paths.article, cwd), load(paths.claims, cwd)]);
+  return compileFiles(paths, articleFile, claimsFile, options);
+}
+
+/** Compile an article from files already in memory (their `value` is the text). */
+export async function compileFiles(
+  paths: ArticlePaths,
+  articleFile: VFile | undefined,
+  claimsFile: VFile | undefined,
+  options: CompileOptions = {},
+): Promise<CompiledArticle> {
+  const files = [articleFile, claimsFile].filter((file): file is VFile => file !== undefined);
+  const failed = (title = paths.slug): CompiledArticle => ({ slug: paths.slug, title, files, ok: false, claims: 0 });
+
+  if (!articleFile || !claimsFile) {
+    const present = (articleFile ?? claimsFile) as VFile;
+    error(
+      present,
+      articleFile
+        ? `No claims file beside the article: write ${paths.slug}.claims.yaml next to it`
+        : `No article beside the claims file: put the text in ${paths.slug}.txt or ${paths.slug}.md next to it`,
+      { line: 1, column: 1 },
+      'missing-file',
+    );
+    return failed();
+  }
+  if (hasErrors(files)) return failed();
+
+  const claims = readClaims(claimsFile);
+  if (!claims) return failed();
+  const title = claims.source.title ?? paths.slug;
+
+  let style: StyleId = options.style ?? 'apa';
+  if (claims.style !== undefined) {
+    try {
+      style = registerStyleFile(path.resolve(path.dirname(paths.claims ?? ''), claims.style));
+    } catch (cause) {
+      error(claimsFile, (cause as Error).message, undefined, 'style-not-found');
+    }
+  }
+
+  const processor = createPipeline({ format: paths.format, slug: paths.slug, claims, claimsFile, style });
+  const tree = await processor.run(processor.parse(articleFile), articleFile);
+  if (hasErrors(files)) return failed(title);
+  const html = processor.stringify(tree, articleFile);
+
+  const blocks = articleFile.data.blocks ?? [];
+  const notes = articleFile.data.notes ?? new Map();
+  const pageUrl = options.baseUrl ? new URL(`${paths.slug}/`, options.baseUrl).href : `urn:marginalia:${paths.slug}`;
+  const collection = toAnnotationCollection({
+    slug: paths.slug,
+    pageUrl,
+    source: claims.source,
+    references: claims.references,
+    ...(options.generated === undefined ? {} : { generated: options.generated }),
+    claims: (articleFile.data.anchored ?? []).map((item) => {
+      const described = describeSpan(blocks, item.span);
+      const note = notes.get(item.claim.id) ?? [];
+      return {
+        claim: item.claim,
+        ...described,
+        ...(item.paragraph === undefined ? {} : { paragraph: item.paragraph }),
+        noteHtml: toHtml(note),
+        noteText: note.map((node: Element) => toString(node)).join('\n\n'),
+      };
+    }),
+  });
+  return { slug: paths.slug, title, files, ok: true, claims: articleFile.data.anchored?.length ?? 0, html, annotations: `${JSON.stringify(collection, null, 2)}\n` };
+}

@@ -1,0 +1,114 @@
+/**
+ * The `marginalia` command: `build` and `check` (../shared/CONTRACT.md §2).
+ * Exit codes: 0 all well, 1 an article has an error, 2 a wrong command line.
+ */
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { build } from '../build/build.ts';
+import { discoverArticles, UsageError } from '../build/discover.ts';
+import { formatMessages, summarize } from './format-messages.ts';
+
+export const usage = `Usage: marginalia <command> [PATH…] [options]
+
+Commands:
+  build [PATH…]   build each article into the output folder (default PATH: article/)
+  check [PATH…]   validate the same way as build, write nothing
+
+PATH is an article's text (.txt or .md), its claims file (.claims.yaml, .claims.yml or
+.claims.json), or a folder: every article in it.
+
+Options:
+  --out DIR       output folder for build (default: build/)
+  --base-url URL  address the built pages will be published under (used in annotations.jsonld)
+  -q, --quiet     print problems only
+  -h, --help      show this help
+
+Exit status: 0 all well, 1 an article has an error (nothing of it is written), 2 a wrong command line.
+`;
+
+export interface Io {
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+}
+
+const consoleIo: Io = {
+  stdout: (line) => process.stdout.write(`${line}\n`),
+  stderr: (line) => process.stderr.write(`${line}\n`),
+};
+
+export async function main(argv: readonly string[], io: Io = consoleIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: 'string' },
+        'base-url': { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (cause) {
+    io.stderr(`marginalia: ${(cause as Error).message}`);
+    io.stderr('Run `marginalia --help` for usage.');
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...paths] = positionals;
+  if (values.help || command === 'help') {
+    io.stdout(usage);
+    return 0;
+  }
+  if (command !== 'build' && command !== 'check') {
+    io.stderr(command === undefined ? 'marginalia: no command given' : `marginalia: unknown command "${command}"`);
+    io.stderr('Run `marginalia --help` for usage.');
+    return 2;
+  }
+  if (command === 'check' && values.out !== undefined) {
+    io.stderr('marginalia: --out goes with build; check writes nothing');
+    return 2;
+  }
+  const baseUrl = values['base-url'];
+  if (baseUrl !== undefined && !/^https?:\/\/[^/]/u.test(baseUrl)) {
+    io.stderr(`marginalia: --base-url must be an http(s) address, not "${baseUrl}"`);
+    return 2;
+  }
+
+  let articles;
+  try {
+    articles = discoverArticles(paths.length > 0 ? paths : ['article']);
+  } catch (cause) {
+    if (!(cause instanceof UsageError)) throw cause;
+    io.stderr(`marginalia: ${cause.message}`);
+    return 2;
+  }
+  if (articles.length === 0) {
+    io.stderr(`marginalia: no article found in ${paths.join(', ') || 'article/'}`);
+    return 2;
+  }
+
+  const outDir = values.out ?? 'build';
+  const write = command === 'build';
+  const result = await build(articles, {
+    outDir,
+    write,
+    ...(baseUrl === undefined ? {} : { baseUrl: baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/` }),
+    onArticle: (article) => {
+      for (const line of formatMessages(article.files)) io.stderr(line);
+      if (values.quiet) return;
+      if (!article.ok) io.stderr(`✗ ${article.slug}: not ${write ? 'built' : 'valid'}`);
+      else if (write) io.stdout(`✓ ${path.join(outDir, article.slug, 'index.html')} (${article.claims} claims)`);
+      else io.stdout(`✓ ${article.slug} (${article.claims} claims)`);
+    },
+  });
+  const summary = summarize(result.articles.flatMap((article) => article.files));
+  if (summary) io.stderr(summary);
+  if (write && result.bundle && !values.quiet) {
+    io.stdout(
+      `✓ ${path.join(outDir, 'assets', 'marginalia-reader.js')} (${(result.bundle.gzipBytes / 1024).toFixed(1)} KB gzipped)`,
+    );
+  }
+  return result.ok ? 0 : 1;
+}

@@ -1,0 +1,46 @@
+/**
+ * The whole build chain for one article, on one screen:
+ *
+ *   text ─ parse (.txt: our parser; .md: remark-parse + front matter)
+ *        ─ number paragraphs ─ anchor claims and mark them      (mdast)
+ *        ─ remark-rehype (raw HTML dropped)
+ *        ─ notes and sources ─ page                              (hast)
+ *        ─ rehype-stringify → a complete HTML page
+ *
+ * Claims come already read and validated (src/claims); problems found while anchoring are
+ * reported on the claims file, problems in the text on the article's file.
+ */
+import rehypeStringify from 'rehype-stringify';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import type { VFile } from 'vfile';
+import type { StyleId } from '../cite/index.ts';
+import type { ClaimsDocument } from '../claims/types.ts';
+import remarkClaims from './remark-claims.ts';
+import remarkParagraphNumbers from './remark-paragraph-numbers.ts';
+import remarkParseTxt from './remark-parse-txt.ts';
+import rehypeNotes from './rehype-notes.ts';
+import rehypePage from './rehype-page.ts';
+
+export interface PipelineOptions {
+  format: 'txt' | 'md';
+  slug: string;
+  claims: ClaimsDocument;
+  claimsFile: VFile;
+  style: StyleId;
+}
+
+export function createPipeline(options: PipelineOptions) {
+  const { format, slug, claims, claimsFile, style } = options;
+  const parser =
+    format === 'txt' ? unified().use(remarkParseTxt) : unified().use(remarkParse).use(remarkFrontmatter);
+  return parser
+    .use(remarkParagraphNumbers)
+    .use(remarkClaims, { claims, claimsFile })
+    .use(remarkRehype)
+    .use(rehypeNotes, { claims, style })
+    .use(rehypePage, { claims, slug })
+    .use(rehypeStringify);
+}

@@ -1,0 +1,27 @@
+/**
+ * Every rule id Marginalia reports, with what it means. Messages are vfile messages with
+ * `source: 'marginalia'`, a `ruleId` from this list and a `place` in the file at fault.
+ */
+export const rules = {
+  'claims-syntax': 'the claims file is not valid YAML or JSON',
+  'missing-field': 'a required field is missing',
+  'wrong-type': 'a field has the wrong type',
+  'unknown-field': 'a field that Marginalia does not know (warning: it is ignored)',
+  'unknown-kind': 'a claim kind that is not one of the seven kinds',
+  'unknown-verdict': 'a verdict that is not one of the six verdicts',
+  'invalid-claim-id': 'a claim id that is not lower-case letters, digits and hyphens',
+  'duplicate-claim-id': 'two claims with the same id',
+  'duplicate-reference-id': 'two references with the same id',
+  'unknown-reference': 'a `cites` id that names no reference',
+  'unused-reference': 'a reference that no claim cites (warning)',
+  'invalid-date': 'a date that is neither YYYY[-MM[-DD]] nor CSL date-parts',
+  'unsafe-url': 'a URL that is not http(s) or mailto',
+  'empty-quote': 'a quote with no text',
+  'quote-not-found': 'a quote that is not in the article',
+  'quote-ambiguous': 'a quote found more than once, with no prefix or suffix that picks one',
+  'missing-file': 'an article without its claims file, or a claims file without its article',
+  'read-error': 'a file that could not be read',
+  'style-not-found': 'a CSL style file named by the claims file that could not be read',
+} as const;
+
+export type RuleId = keyof typeof rules;
