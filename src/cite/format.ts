@@ -1,0 +1,292 @@
+/**
+ * Format CSL-JSON items with citeproc-js (through Citation.js): reference-list entries,
+ * parenthetical citations, BibTeX and CSL-JSON.
+ *
+ * Reference fields are untrusted. citeproc escapes them in its HTML, and that HTML is still
+ * parsed into hast and cut down to an allow-list (i, em, b, strong, sup, sub, span with `csl-`
+ * classes, and links to http(s) URLs) before anyone sees it. URLs and DOIs in the text become
+ * links here; citeproc's own link wrapping is off, since it would turn a `javascript:` URL into
+ * a link to doi.org.
+ *
+ * Every result is cached by item content, style and locator: a build that cites one source in
+ * many notes runs citeproc once for it.
+ */
+import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
+import { fromParse5 } from 'hast-util-from-parse5';
+import { parseFragment } from 'parse5';
+import rehypeSanitize, { type Options as SanitizeSchema } from 'rehype-sanitize';
+import { unified } from 'unified';
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import type { CslItem } from '../claims/types.ts';
+import { assertStyle, type StyleId } from './styles.ts';
+
+/** A formatted citation: safe hast to put in a page, and the same citation as plain text. */
+export interface FormattedCitation {
+  html: ElementContent[];
+  text: string;
+}
+
+/** The locator types CSL defines (the `label` of a cited item). */
+export const locatorLabels = [
+  'act',
+  'appendix',
+  'article-locator',
+  'book',
+  'canon',
+  'chapter',
+  'column',
+  'elocation',
+  'equation',
+  'figure',
+  'folio',
+  'issue',
+  'line',
+  'note',
+  'opus',
+  'page',
+  'paragraph',
+  'part',
+  'rule',
+  'scene',
+  'section',
+  'sub-verbo',
+  'supplement',
+  'table',
+  'timestamp',
+  'title-locator',
+  'verse',
+  'version',
+  'volume',
+] as const;
+export type LocatorLabel = (typeof locatorLabels)[number];
+
+/** Where in the cited work: `{label: 'paragraph', value: '3'}`. */
+export interface Locator {
+  label: LocatorLabel;
+  value: string;
+}
+
+const lang = 'en-US';
+
+/** What may remain of citeproc's HTML. */
+const schema: SanitizeSchema = {
+  tagNames: ['a', 'b', 'em', 'i', 'span', 'strong', 'sub', 'sup'],
+  attributes: { a: ['href'], span: [['className', /^csl-[a-z-]+$/]] },
+  protocols: { href: ['http', 'https'] },
+  strip: ['script', 'style'],
+  required: {},
+  ancestors: {},
+  clobber: [],
+  clobberPrefix: '',
+  allowComments: false,
+  allowDoctypes: false,
+};
+const sanitizer = unified().use(rehypeSanitize, schema).freeze();
+
+const cache = new Map<string, FormattedCitation | string>();
+
+/**
+ * The reference-list entry of `item` in `style`, e.g. in APA:
+ * "OpenAI. (2024, February 15). *Video generation models as world simulators*. https://…".
+ *
+ * @throws Error when `style` is neither built in nor registered.
+ */
+export function formatReference(item: CslItem, style: StyleId): FormattedCitation {
+  assertStyle(style);
+  const result = memo(['reference', style, item], () => {
+    const cite = new Cite(cslData(item));
+    const options = { template: style, lang };
+    return {
+      html: toSafeHast(cite.format('bibliography', { ...options, format: 'html' })),
+      text: cite.format('bibliography', { ...options, format: 'text' }).trim(),
+    };
+  });
+  return copy(result);
+}
+
+/**
+ * The in-text citation of `item` in `style`, with a locator where the style prints one, e.g.
+ * "(OpenAI, 2024, para. 3)" in APA. The form is the style's own.
+ *
+ * @throws Error when `style` is neither built in nor registered.
+ */
+export function formatInText(item: CslItem, style: StyleId, locator?: Locator): FormattedCitation {
+  assertStyle(style);
+  const result = memo(['in-text', style, locator ?? null, item], () => {
+    const data = cslData(item);
+    const cite = new Cite(data);
+    const entry = [{ id: data.id, ...(locator ? { locator: locator.value, label: locator.label } : {}) }];
+    const options = { template: style, lang, entry };
+    return {
+      html: toSafeHast(cite.format('citation', { ...options, format: 'html' })),
+      text: cite.format('citation', { ...options, format: 'text' }).trim(),
+    };
+  });
+  return copy(result);
+}
+
+/** `item` as a BibTeX entry (key, entry type and fields as Citation.js maps them). */
+export function toBibTeX(item: CslItem): string {
+  return memo(
+    ['bibtex', item],
+    () => `${new Cite(cslData(item)).format('bibtex', { format: 'text' }).trim()}\n`,
+  );
+}
+
+/** `item` as a CSL-JSON file: an array holding the one item, pretty-printed. */
+export function toCslJson(item: CslItem): string {
+  return memo(
+    ['csl-json', item],
+    () => `${new Cite(cslData(item)).format('data', { format: 'text' }).trim()}\n`,
+  );
+}
+
+function memo<T extends FormattedCitation | string>(key: unknown[], compute: () => T): T {
+  const id = JSON.stringify(key);
+  let value = cache.get(id) as T | undefined;
+  if (value === undefined) {
+    value = compute();
+    cache.set(id, value);
+  }
+  return value;
+}
+
+/** A fresh copy, so that callers may put the nodes in a tree and change them. */
+function copy(result: FormattedCitation): FormattedCitation {
+  return { html: structuredClone(result.html), text: result.text };
+}
+
+/** A copy of the item for Citation.js, which needs an id to cite it by. */
+function cslData(item: CslItem): CslItem & { id: string } {
+  const data = structuredClone(item);
+  return { ...data, id: typeof data.id === 'string' && data.id !== '' ? data.id : 'item' };
+}
+
+/**
+ * citeproc's HTML → allow-listed hast. The `csl-entry` wrapper goes; citeproc's layout `div`s
+ * become `span`s with their class; its inline styles become classes (`font-variant:small-caps`
+ * → `csl-font-variant-small-caps`); URLs and DOIs become links.
+ */
+function toSafeHast(html: string): ElementContent[] {
+  const parsed = fromParse5(parseFragment(html)) as Root;
+  const entry = findEntry(parsed);
+  const root: Root = { type: 'root', children: entry ? entry.children : parsed.children };
+  restyle(root);
+  linkify(root);
+  const clean = sanitizer.runSync(root) as Root;
+  const nodes = clean.children.filter(
+    (node): node is ElementContent => node.type === 'element' || node.type === 'text',
+  );
+  // citeproc puts line breaks around its layout divs; they are not part of the citation.
+  const blank = (node: ElementContent | undefined) => node?.type === 'text' && node.value.trim() === '';
+  while (blank(nodes[0])) nodes.shift();
+  while (blank(nodes.at(-1))) nodes.pop();
+  return nodes;
+}
+
+function findEntry(parent: Root | Element): Element | undefined {
+  for (const child of parent.children) {
+    if (child.type !== 'element') continue;
+    if (classes(child).includes('csl-entry')) return child;
+    const found = findEntry(child);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function restyle(parent: Root | Element): void {
+  for (const child of parent.children) {
+    if (child.type !== 'element') continue;
+    const style = child.properties['style'];
+    if (child.tagName === 'div') child.tagName = 'span';
+    if (typeof style === 'string') {
+      child.properties = { className: [...classes(child), ...styleClasses(style)] };
+    }
+    restyle(child);
+  }
+}
+
+function classes(element: Element): string[] {
+  const value = element.properties['className'];
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+/** `font-style:normal;` → `csl-font-style-normal`; citeproc's bare `baseline` → `csl-baseline`. */
+function styleClasses(style: string): string[] {
+  return style
+    .split(';')
+    .map((declaration) =>
+      declaration
+        .split(':')
+        .map((part) => part.trim().toLowerCase())
+        .join('-'),
+    )
+    .filter((name) => /^[a-z]+(?:-[a-z]+)*$/.test(name))
+    .map((name) => `csl-${name}`);
+}
+
+const linkable = /\bhttps?:\/\/[^\s<>"]+|(?:\bdoi:\s?)?\b10\.\d{4,9}\/[^\s<>"]+/gi;
+
+/** Turn every http(s) URL and DOI in the text (outside links) into a link. */
+function linkify(parent: Root | Element): void {
+  const children: RootContent[] = [];
+  for (const child of parent.children) {
+    if (child.type === 'text') {
+      children.push(...linkText(child.value));
+    } else {
+      if (child.type === 'element' && child.tagName !== 'a') linkify(child);
+      children.push(child);
+    }
+  }
+  parent.children = children as typeof parent.children;
+}
+
+function linkText(value: string): Array<Text | Element> {
+  const nodes: Array<Text | Element> = [];
+  let last = 0;
+  for (const match of value.matchAll(linkable)) {
+    const found = trimTrailing(match[0]);
+    const href = hrefOf(found);
+    if (!href) continue;
+    const start = match.index;
+    if (start > last) nodes.push({ type: 'text', value: value.slice(last, start) });
+    nodes.push({
+      type: 'element',
+      tagName: 'a',
+      properties: { href },
+      children: [{ type: 'text', value: found }],
+    });
+    last = start + found.length;
+  }
+  if (last < value.length) nodes.push({ type: 'text', value: value.slice(last) });
+  return nodes;
+}
+
+/** Leave sentence punctuation after a URL outside it, and a closing bracket it did not open. */
+function trimTrailing(text: string): string {
+  let end = text.length;
+  for (;;) {
+    const last = text[end - 1] ?? '';
+    const body = text.slice(0, end);
+    const unbalanced =
+      (last === ')' && count(body, '(') < count(body, ')')) ||
+      (last === ']' && count(body, '[') < count(body, ']'));
+    if (!/[.,;:!?'"’”»]/.test(last) && !unbalanced) break;
+    end -= 1;
+  }
+  return text.slice(0, end);
+}
+
+function count(text: string, character: string): number {
+  return text.split(character).length - 1;
+}
+
+/** The http(s) link for a URL or DOI, or nothing for anything else. */
+function hrefOf(text: string): string | undefined {
+  const doi = /^(?:doi:\s?)?(10\.\d{4,9}\/.+)$/i.exec(text)?.[1];
+  const candidate = doi ? `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}` : text;
+  if (!URL.canParse(candidate)) return undefined;
+  const url = new URL(candidate);
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+}
