@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['/build/', 'node_modules/', 'bench/results/', 'test/browser/screenshots/'] },
+  { ignores: ['build/**', 'bench/results/**', 'test/browser/screenshots/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

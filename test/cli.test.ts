@@ -76,7 +76,7 @@ describe('marginalia build', () => {
     // Assert
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /^article\/quote-not-found\.claims\.yaml:5:12: error Quote of claim "typo" is not in the article.*¶ 1.* \[quote-not-found\]$/mu,
+      /^article\/quote-not-found\.claims\.yaml:4:12: error Quote of claim "typo" is not in the article.*¶ 1.* \[quote-not-found\]$/mu,
     );
     expect(existsSync(path.join(dir, 'public/quote-not-found'))).toBe(false);
     expect(existsSync(path.join(dir, 'public/basic-txt/index.html'))).toBe(true);
@@ -98,7 +98,9 @@ describe('marginalia build', () => {
     expect(result.stderr).toMatch(/^article\/basic-txt\.claims\.yaml:\d+:\d+: error .*\[claims-syntax\]$/mu);
     expect(readFileSync(page, 'utf8')).toBe(before);
     expect(readFileSync(path.join(dir, 'build/index.html'), 'utf8')).toContain('basic-txt');
-    expect((await import('node:fs')).readdirSync(path.join(dir, 'build')).filter((name) => name.startsWith('.'))).toEqual([]);
+    expect(
+      (await import('node:fs')).readdirSync(path.join(dir, 'build')).filter((name) => name.startsWith('.')),
+    ).toEqual([]);
   });
 
   it('should build one article named by its text file or by its claims file', async () => {
@@ -127,7 +129,9 @@ describe('marginalia check', () => {
 
     // Assert
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^article\/duplicate-id\.claims\.yaml:\d+:\d+: error .*\[duplicate-claim-id\]$/mu);
+    expect(result.stderr).toMatch(
+      /^article\/duplicate-id\.claims\.yaml:\d+:\d+: error .*\[duplicate-claim-id\]$/mu,
+    );
     expect(existsSync(path.join(dir, 'build'))).toBe(false);
   });
 

@@ -32,7 +32,9 @@ function expectFile(file: string, actual: string): void {
     return;
   }
   if (!existsSync(file)) {
-    throw new Error(`${path.relative(root, file)} is missing: run UPDATE_FIXTURES=1 npx vitest run test/fixtures.test.ts`);
+    throw new Error(
+      `${path.relative(root, file)} is missing: run UPDATE_FIXTURES=1 npx vitest run test/fixtures.test.ts`,
+    );
   }
   expect(actual).toBe(readFileSync(file, 'utf8'));
 }

@@ -39,7 +39,8 @@ export function pageContractProblems(html: string, claims: readonly ContractClai
     if (fold(text) !== fold(claim.quote)) {
       problems.push(`claim ${claim.id}: marks read "${fold(text)}", quote is "${fold(claim.quote)}"`);
     }
-    if (!document.getElementById(`note-${claim.id}`)) problems.push(`claim ${claim.id}: no #note-${claim.id}`);
+    if (!document.getElementById(`note-${claim.id}`))
+      problems.push(`claim ${claim.id}: no #note-${claim.id}`);
   }
   window.close();
   return problems;

@@ -11,7 +11,9 @@ import { pageContractProblems } from './page-contract.ts';
 
 const word = fc.stringMatching(/^[A-Za-z’‘“”é0-9*_\-<>&[\]()!]{1,8}$/u);
 const line = fc.array(word, { minLength: 1, maxLength: 12 }).map((words) => words.join(' '));
-const text = fc.array(fc.oneof(line, fc.constant(''), fc.constant('  ')), { maxLength: 12 }).map((lines) => lines.join('\n'));
+const text = fc
+  .array(fc.oneof(line, fc.constant(''), fc.constant('  ')), { maxLength: 12 })
+  .map((lines) => lines.join('\n'));
 
 /** A claim whose quote is usually taken from the text, sometimes not. */
 const claimFor = (source: string) =>
@@ -25,7 +27,9 @@ const claimFor = (source: string) =>
     ),
     prefix: fc.option(fc.string({ maxLength: 4 }), { nil: undefined }),
     kind: fc.oneof(fc.constantFrom(...claimKinds), fc.string({ maxLength: 5 })),
-    verdict: fc.option(fc.oneof(fc.constantFrom(...verdicts), fc.string({ maxLength: 5 })), { nil: undefined }),
+    verdict: fc.option(fc.oneof(fc.constantFrom(...verdicts), fc.string({ maxLength: 5 })), {
+      nil: undefined,
+    }),
     note: fc.string({ maxLength: 30 }),
   });
 
@@ -45,7 +49,11 @@ describe('the build on any input', () => {
         });
 
         // Act
-        const result = await compileFiles({ slug: 'a', article: 'a', claims: 'a', format }, articleFile, claimsFile);
+        const result = await compileFiles(
+          { slug: 'a', article: 'a', claims: 'a', format },
+          articleFile,
+          claimsFile,
+        );
 
         // Assert
         if (result.ok) {

@@ -36,7 +36,9 @@ claims:
 
     // Assert
     const scripts = [...document.querySelectorAll('script')];
-    expect(scripts.every((script) => script.getAttribute('src') !== null || script.type === 'application/json')).toBe(true);
+    expect(
+      scripts.every((script) => script.getAttribute('src') !== null || script.type === 'application/json'),
+    ).toBe(true);
     expect(document.querySelector('iframe, img[onerror], [onclick], [onerror]')).toBeNull();
     const hrefs = [...document.querySelectorAll('[href], [src]')].map(
       (node) => node.getAttribute('href') ?? node.getAttribute('src') ?? '',

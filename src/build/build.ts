@@ -41,7 +41,10 @@ export async function build(articles: readonly ArticlePaths[], options: BuildOpt
   if (options.write) {
     await mkdir(options.outDir, { recursive: true });
     result.bundle = await writeAssets(path.join(options.outDir, 'assets'));
-    await writeFileAtomically(path.join(options.outDir, 'index.html'), indexPage(await builtArticles(options.outDir)));
+    await writeFileAtomically(
+      path.join(options.outDir, 'index.html'),
+      indexPage(await builtArticles(options.outDir)),
+    );
   }
   return result;
 }

@@ -50,7 +50,10 @@ async function load(file: string | undefined, cwd: string): Promise<VFile | unde
   return vfile;
 }
 
-export async function compileArticle(paths: ArticlePaths, options: CompileOptions = {}): Promise<CompiledArticle> {
+export async function compileArticle(
+  paths: ArticlePaths,
+  options: CompileOptions = {},
+): Promise<CompiledArticle> {
   const cwd = options.cwd ?? process.cwd();
   const [articleFile, claimsFile] = await Promise.all([load(paths.article, cwd), load(paths.claims, cwd)]);
   return compileFiles(paths, articleFile, claimsFile, options);
@@ -64,7 +67,13 @@ export async function compileFiles(
   options: CompileOptions = {},
 ): Promise<CompiledArticle> {
   const files = [articleFile, claimsFile].filter((file): file is VFile => file !== undefined);
-  const failed = (title = paths.slug): CompiledArticle => ({ slug: paths.slug, title, files, ok: false, claims: 0 });
+  const failed = (title = paths.slug): CompiledArticle => ({
+    slug: paths.slug,
+    title,
+    files,
+    ok: false,
+    claims: 0,
+  });
 
   if (!articleFile || !claimsFile) {
     const present = (articleFile ?? claimsFile) as VFile;
@@ -100,7 +109,9 @@ export async function compileFiles(
 
   const blocks = articleFile.data.blocks ?? [];
   const notes = articleFile.data.notes ?? new Map();
-  const pageUrl = options.baseUrl ? new URL(`${paths.slug}/`, options.baseUrl).href : `urn:marginalia:${paths.slug}`;
+  const pageUrl = options.baseUrl
+    ? new URL(`${paths.slug}/`, options.baseUrl).href
+    : `urn:marginalia:${paths.slug}`;
   const collection = toAnnotationCollection({
     slug: paths.slug,
     pageUrl,
@@ -119,5 +130,13 @@ export async function compileFiles(
       };
     }),
   });
-  return { slug: paths.slug, title, files, ok: true, claims: articleFile.data.anchored?.length ?? 0, html, annotations: `${JSON.stringify(collection, null, 2)}\n` };
+  return {
+    slug: paths.slug,
+    title,
+    files,
+    ok: true,
+    claims: articleFile.data.anchored?.length ?? 0,
+    html,
+    annotations: `${JSON.stringify(collection, null, 2)}\n`,
+  };
 }

@@ -34,7 +34,11 @@ function classify(file: string): { slug: string; role: 'claims' | 'txt' | 'md' }
   return undefined;
 }
 
-function articleFor(dir: string, slug: string, found: { txt?: string; md?: string; claims?: string }): ArticlePaths {
+function articleFor(
+  dir: string,
+  slug: string,
+  found: { txt?: string; md?: string; claims?: string },
+): ArticlePaths {
   const article = found.txt ?? found.md;
   return {
     slug,
@@ -62,12 +66,15 @@ function inFolder(dir: string): ArticlePaths[] {
 function ofFile(file: string): ArticlePaths {
   const kind = classify(file);
   if (!kind) {
-    throw new UsageError(`${file} is not an article: name a .txt or .md file, a .claims.yaml file, or a folder`);
+    throw new UsageError(
+      `${file} is not an article: name a .txt or .md file, a .claims.yaml file, or a folder`,
+    );
   }
   const dir = path.dirname(file);
   const found: { txt?: string; md?: string; claims?: string } = {};
   for (const suffix of sourceSuffixes) {
-    if (existsSync(path.join(dir, kind.slug + suffix))) found[suffix === '.txt' ? 'txt' : 'md'] ??= kind.slug + suffix;
+    if (existsSync(path.join(dir, kind.slug + suffix)))
+      found[suffix === '.txt' ? 'txt' : 'md'] ??= kind.slug + suffix;
   }
   for (const suffix of claimsSuffixes) {
     if (existsSync(path.join(dir, kind.slug + suffix))) found.claims ??= kind.slug + suffix;

@@ -18,7 +18,10 @@ export function indexPage(articles: ArticleEntry[]): string {
           h('link', { rel: 'stylesheet', href: 'assets/marginalia.css' }),
         ]),
         h('body.marginalia-index', [
-          h('header.marginalia-header', [h('p.marginalia-publication', 'Marginalia'), h('h1.marginalia-title', 'Articles')]),
+          h('header.marginalia-header', [
+            h('p.marginalia-publication', 'Marginalia'),
+            h('h1.marginalia-title', 'Articles'),
+          ]),
           articles.length === 0
             ? h('p', 'No article has been built yet.')
             : h(
@@ -27,7 +30,10 @@ export function indexPage(articles: ArticleEntry[]): string {
                   h('li', [
                     h('a', { href: `${encodeURIComponent(article.slug)}/` }, article.title),
                     ' ',
-                    h('span.marginalia-count', `${article.claims} ${article.claims === 1 ? 'claim' : 'claims'}`),
+                    h(
+                      'span.marginalia-count',
+                      `${article.claims} ${article.claims === 1 ? 'claim' : 'claims'}`,
+                    ),
                   ]),
                 ),
               ),

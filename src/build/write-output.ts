@@ -3,7 +3,7 @@
  * into a fresh temporary folder inside the output folder and renamed into place in one step.
  * An article that failed leaves the output folder as it was.
  */
-import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CompiledArticle } from './compile-article.ts';
 
@@ -22,7 +22,11 @@ export async function writeFolderAtomically(target: string, files: Record<string
   await mkdir(parent, { recursive: true });
   const temporary = await mkdtemp(path.join(parent, `.tmp-${path.basename(target)}-`));
   try {
-    await Promise.all(Object.entries(files).map(([name, content]) => writeFile(path.join(temporary, name), content)));
+    await Promise.all(
+      Object.entries(files).map(([name, content]) => writeFile(path.join(temporary, name), content)),
+    );
+    // mkdtemp makes the folder private; a published page must be readable by the web server.
+    await chmod(temporary, 0o755);
     const old = `${temporary}-old`;
     let replaced = false;
     try {

@@ -75,7 +75,9 @@ export interface Claim {
   /** Ids from `references`; empty when the claim cites nothing. */
   cites: string[];
   /** Where each field's value starts in the claims file (`claim` is the item itself). */
-  positions: Partial<Record<'claim' | 'id' | 'quote' | 'prefix' | 'suffix' | 'kind' | 'verdict' | 'note' | 'cites', Point>>;
+  positions: Partial<
+    Record<'claim' | 'id' | 'quote' | 'prefix' | 'suffix' | 'kind' | 'verdict' | 'note' | 'cites', Point>
+  >;
 }
 
 export interface ClaimsDocument {

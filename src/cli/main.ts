@@ -62,7 +62,9 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     return 0;
   }
   if (command !== 'build' && command !== 'check') {
-    io.stderr(command === undefined ? 'marginalia: no command given' : `marginalia: unknown command "${command}"`);
+    io.stderr(
+      command === undefined ? 'marginalia: no command given' : `marginalia: unknown command "${command}"`,
+    );
     io.stderr('Run `marginalia --help` for usage.');
     return 2;
   }
@@ -99,7 +101,8 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
       for (const line of formatMessages(article.files)) io.stderr(line);
       if (values.quiet) return;
       if (!article.ok) io.stderr(`✗ ${article.slug}: not ${write ? 'built' : 'valid'}`);
-      else if (write) io.stdout(`✓ ${path.join(outDir, article.slug, 'index.html')} (${article.claims} claims)`);
+      else if (write)
+        io.stdout(`✓ ${path.join(outDir, article.slug, 'index.html')} (${article.claims} claims)`);
       else io.stdout(`✓ ${article.slug} (${article.claims} claims)`);
     },
   });

@@ -9,6 +9,7 @@ export const rules = {
   'unknown-field': 'a field that Marginalia does not know (warning: it is ignored)',
   'unknown-kind': 'a claim kind that is not one of the seven kinds',
   'unknown-verdict': 'a verdict that is not one of the six verdicts',
+  'unknown-csl-type': 'a reference (or source) `type` that is not a CSL item type',
   'invalid-claim-id': 'a claim id that is not lower-case letters, digits and hyphens',
   'duplicate-claim-id': 'two claims with the same id',
   'duplicate-reference-id': 'two references with the same id',

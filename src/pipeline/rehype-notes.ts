@@ -56,7 +56,12 @@ export default function rehypeNotes(options: RehypeNotesOptions) {
       const content = body.children.filter((child): child is Element => child.type === 'element');
       notes.set(item.claim.id, content);
       const quote = (blocks[item.span.block] ?? '').slice(item.span.start, item.span.end);
-      return noteItem(item, quote, content, item.claim.cites.map((id) => h('li', sourceOf(id))));
+      return noteItem(
+        item,
+        quote,
+        content,
+        item.claim.cites.map((id) => h('li', sourceOf(id))),
+      );
     });
     file.data.notes = notes;
 

@@ -39,9 +39,7 @@ export default function rehypePage(options: RehypePageOptions) {
     const [article, ...rest] = partition(tree.children);
     const kindsUsed = claimKinds.filter((kind) => anchored.some(({ claim }) => claim.kind === kind));
     const header = h('header.marginalia-header', [
-      source['container-title']
-        ? h('p.marginalia-publication', String(source['container-title']))
-        : null,
+      source['container-title'] ? h('p.marginalia-publication', String(source['container-title'])) : null,
       h('h1.marginalia-title', title),
       byline(source.author, source.issued, source.URL),
       h('p.marginalia-summary', [
@@ -65,6 +63,7 @@ export default function rehypePage(options: RehypePageOptions) {
             h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
             h('meta', { httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy }),
             h('title', `${title} · Marginalia`),
+            h('link', { rel: 'icon', href: 'data:,' }),
             h('link', { rel: 'stylesheet', href: `${assets}/marginalia.css` }),
             h('script', { type: 'module', src: `${assets}/marginalia-reader.js` }),
             h('link', { rel: 'alternate', type: 'application/ld+json', href: 'annotations.jsonld' }),
@@ -98,7 +97,11 @@ function partition(children: Root['children']): [ElementContent[], ElementConten
   return [article, rest];
 }
 
-function byline(authors: CslName[] | undefined, issued: CslDate | undefined, url: string | undefined): Element | null {
+function byline(
+  authors: CslName[] | undefined,
+  issued: CslDate | undefined,
+  url: string | undefined,
+): Element | null {
   const parts: Array<ElementContent | string> = [];
   const names = (authors ?? []).map(nameOf).filter((name) => name !== '');
   if (names.length > 0) parts.push(`By ${joinNames(names)}`);

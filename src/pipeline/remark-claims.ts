@@ -8,6 +8,7 @@
  * What was anchored is left on `file.data.anchored` for the later steps (notes, annotations).
  */
 import type { Heading, Paragraph, Parent, PhrasingContent, Root } from 'mdast';
+import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { anchorQuotes } from '../anchor/index.ts';
@@ -46,7 +47,7 @@ interface ClaimMark extends Parent {
   children: PhrasingContent[];
 }
 /** An empty link to a claim's note: `<a class="marginalia-noteref">`. */
-interface ClaimNoteRef {
+interface ClaimNoteRef extends Node {
   type: 'claimNoteRef';
   data: { hName: 'a'; hProperties: Record<string, string | number | string[]> };
 }
@@ -117,9 +118,7 @@ function collectAnchored(
       reportAnchorProblem(claim, result, blocks, texts, claimsFile);
     }
   });
-  found.sort(
-    (a, b) => a.span.block - b.span.block || a.span.start - b.span.start || b.span.end - a.span.end,
-  );
+  found.sort((a, b) => a.span.block - b.span.block || a.span.start - b.span.start || b.span.end - a.span.end);
   return found.map((item, index) => ({ ...item, note: index + 1 }));
 }
 
@@ -147,13 +146,7 @@ function reportAnchorProblem(
   if (result.status === 'ambiguous') {
     const count = result.occurrences.length;
     const picks = result.occurrences
-      .map(({ span, prefix, suffix }) => {
-        const pick =
-          prefix.length <= suffix.length
-            ? `prefix: ${JSON.stringify(prefix)}`
-            : `suffix: ${JSON.stringify(suffix)}`;
-        return `in ${where(span)}, ${pick}`;
-      })
+      .map(({ span, prefix, suffix }) => `in ${where(span)}, ${pickOne(prefix, suffix)}`)
       .join('; ');
     error(
       claimsFile,
@@ -174,7 +167,8 @@ function reportAnchorProblem(
     );
   }
   if (result.closest) {
-    hints.push(`the closest passage is in ${where(result.closest.span)}: “${result.closest.text}”`);
+    const { span } = result.closest;
+    hints.push(`the closest passage is in ${where(span)}: “${wholeWords(texts[span.block] ?? '', span)}”`);
   }
   error(
     claimsFile,
@@ -184,6 +178,23 @@ function reportAnchorProblem(
     place,
     'quote-not-found',
   );
+}
+
+/** The shorter context that picks an occurrence ("" from the anchorer means none within reach). */
+function pickOne(prefix: string, suffix: string): string {
+  if (prefix === '' && suffix === '') return 'no nearby text tells it apart: quote a longer passage';
+  if (suffix === '' || (prefix !== '' && prefix.length <= suffix.length))
+    return `prefix: ${JSON.stringify(prefix)}`;
+  return `suffix: ${JSON.stringify(suffix)}`;
+}
+
+/** The text of a span, widened so that it neither starts nor ends inside a word. */
+function wholeWords(text: string, span: Span): string {
+  const inWord = /[\p{L}\p{N}’'-]/u;
+  let { start, end } = span;
+  while (start > 0 && inWord.test(text[start - 1] ?? '') && inWord.test(text[start] ?? '')) start -= 1;
+  while (end < text.length && inWord.test(text[end] ?? '') && inWord.test(text[end - 1] ?? '')) end += 1;
+  return text.slice(start, end).replace(/\s+/gu, ' ').trim();
 }
 
 /** The text runs of a block, in order, with the block's plain text. */

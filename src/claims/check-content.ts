@@ -1,0 +1,193 @@
+/**
+ * The checks a JSON Schema cannot express: unique ids, `cites` that name references, references
+ * that some claim cites, real calendar dates, safe URLs, and names that have a name.
+ *
+ * Each check looks only at values of the right type (a wrong type was reported already by
+ * `check-shape.ts`), so one mistake gives one message.
+ */
+import { closest } from './closest.ts';
+import { dateFields, nameFields } from './check-shape.ts';
+import { readDate } from './dates.ts';
+import { capitalise, describe, show } from './describe.ts';
+import { report } from './problems.ts';
+import type { CheckContext } from './problems.ts';
+import { childPointer, isRecord, placeOf } from './tree.ts';
+
+/** Schemes a `URL` may have: web pages, and mail addresses. Anything else could run script. */
+const safeProtocols: ReadonlySet<string> = new Set(['http:', 'https:', 'mailto:']);
+
+export function checkContent(context: CheckContext): void {
+  const data = context.tree.data;
+  if (!isRecord(data)) return;
+  const claims = entries(data.claims, '/claims');
+  const references = entries(data.references, '/references');
+
+  checkClaimIds(context, claims);
+  const referenceIds = checkReferenceIds(context, references);
+  checkCites(context, claims, referenceIds);
+  checkUnused(context, claims, referenceIds);
+
+  if (isRecord(data.source)) checkCslItem(context, data.source, '/source');
+  for (const { value, pointer } of references) checkCslItem(context, value, pointer);
+}
+
+interface Entry {
+  value: Record<string, unknown>;
+  pointer: string;
+}
+
+/** The mappings of a list, with their pointers (items of the wrong type are skipped). */
+function entries(list: unknown, pointer: string): Entry[] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((value, index) =>
+    isRecord(value) ? [{ value, pointer: childPointer(pointer, index) }] : [],
+  );
+}
+
+function checkClaimIds(context: CheckContext, claims: readonly Entry[]): void {
+  const first = new Map<string, string>();
+  for (const { value, pointer } of claims) {
+    const id = value.id;
+    if (typeof id !== 'string' || !/^[a-z0-9-]+$/.test(id)) continue;
+    const idPointer = childPointer(pointer, 'id');
+    const earlier = first.get(id);
+    if (earlier === undefined) {
+      first.set(id, idPointer);
+      continue;
+    }
+    const line = placeOf(context.tree, earlier).line;
+    report(
+      context,
+      idPointer,
+      'duplicate-claim-id',
+      `Claim id ${show(id)} is already used by the claim at line ${line}: give each claim its own id`,
+    );
+  }
+}
+
+/** Report duplicate reference ids; return each id with the pointer of its first reference. */
+function checkReferenceIds(context: CheckContext, references: readonly Entry[]): Map<string, string> {
+  const first = new Map<string, string>();
+  for (const { value, pointer } of references) {
+    const id = value.id;
+    if (typeof id !== 'string') continue;
+    const idPointer = childPointer(pointer, 'id');
+    const earlier = first.get(id);
+    if (earlier === undefined) {
+      first.set(id, idPointer);
+      continue;
+    }
+    const line = placeOf(context.tree, earlier).line;
+    report(
+      context,
+      idPointer,
+      'duplicate-reference-id',
+      `Reference id ${show(id)} is already used by the reference at line ${line}: give each reference its own id`,
+    );
+  }
+  return first;
+}
+
+function checkCites(
+  context: CheckContext,
+  claims: readonly Entry[],
+  referenceIds: ReadonlyMap<string, string>,
+): void {
+  const known = [...referenceIds.keys()];
+  for (const { value, pointer } of claims) {
+    if (!Array.isArray(value.cites)) continue;
+    value.cites.forEach((id: unknown, index) => {
+      if (typeof id !== 'string' || referenceIds.has(id)) return;
+      const suggestion = closest(id, known);
+      const fix = suggestion
+        ? `did you mean ${show(suggestion)}?`
+        : `add a reference with id ${show(id)} under references, or correct the id`;
+      report(
+        context,
+        childPointer(childPointer(pointer, 'cites'), index),
+        'unknown-reference',
+        `${capitalise(describe(context.tree.data, pointer))} cites ${show(id)}, which is not the id of any reference: ${fix}`,
+        { actual: id, ...(suggestion ? { expected: [suggestion] } : {}) },
+      );
+    });
+  }
+}
+
+function checkUnused(
+  context: CheckContext,
+  claims: readonly Entry[],
+  referenceIds: ReadonlyMap<string, string>,
+): void {
+  const cited = new Set(claims.flatMap(({ value }) => (Array.isArray(value.cites) ? value.cites : [])));
+  for (const [id, pointer] of referenceIds) {
+    if (cited.has(id)) continue;
+    report(
+      context,
+      pointer,
+      'unused-reference',
+      `Reference ${show(id)} is not cited by any claim: add it to the cites of the claims it supports, or remove it`,
+    );
+  }
+}
+
+function checkCslItem(context: CheckContext, item: Record<string, unknown>, pointer: string): void {
+  for (const [field, value] of Object.entries(item)) {
+    const fieldPointer = childPointer(pointer, field);
+    if (dateFields.has(field)) checkDate(context, value, fieldPointer);
+    else if (field === 'URL' && typeof value === 'string') checkUrl(context, value, fieldPointer);
+    else if (nameFields.has(field) && Array.isArray(value)) checkNames(context, value, fieldPointer);
+  }
+}
+
+function checkDate(context: CheckContext, value: unknown, pointer: string): void {
+  const reading = readDate(value);
+  if (!('problem' in reading)) return;
+  const example =
+    context.format === 'json'
+      ? '"2024-02-20", "2024-02" or "2024", or as {"date-parts": [[2024, 2, 20]]}'
+      : '2024-02-20, 2024-02 or 2024, or as {date-parts: [[2024, 2, 20]]}';
+  const where = capitalise(describe(context.tree.data, pointer));
+  report(
+    context,
+    pointer,
+    'invalid-date',
+    `${where} is not a valid date (${reading.problem}): write it as ${example}`,
+  );
+}
+
+function checkUrl(context: CheckContext, value: string, pointer: string): void {
+  const where = capitalise(describe(context.tree.data, pointer));
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    report(
+      context,
+      pointer,
+      'unsafe-url',
+      `${where} is not a full web address (${show(value)}): write it with its scheme, such as https://example.org/page`,
+    );
+    return;
+  }
+  if (safeProtocols.has(url.protocol)) return;
+  report(
+    context,
+    pointer,
+    'unsafe-url',
+    `${where} uses the scheme ${show(url.protocol)}, which is not allowed: use an https:// or http:// address`,
+    { actual: url.protocol },
+  );
+}
+
+function checkNames(context: CheckContext, names: readonly unknown[], pointer: string): void {
+  names.forEach((name, index) => {
+    if (!isRecord(name) || 'family' in name || 'given' in name || 'literal' in name) return;
+    const namePointer = childPointer(pointer, index);
+    const where = capitalise(describe(context.tree.data, namePointer));
+    const fix =
+      context.format === 'json'
+        ? 'add "family" and "given", or "literal"'
+        : 'add family: and given:, or literal:';
+    report(context, namePointer, 'missing-field', `${where} has no name: ${fix}`);
+  });
+}

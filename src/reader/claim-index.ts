@@ -1,0 +1,93 @@
+/**
+ * The reader's view of the claims: read once from the light DOM that the build wrote
+ * (`li.marginalia-note` for each note, `mark[data-claims]` for each highlighted segment).
+ * Nothing here anchors text: the build already did.
+ */
+
+export interface ReaderClaim {
+  /** The claim id; its note is `#note-<id>`. */
+  id: string;
+  /** 1-based number of the note, in reading order of the claims' starts. */
+  number: number;
+  kind: string;
+  /** The verdict, or `none` when the claim has none. */
+  verdict: string;
+  /** Human labels, as the build wrote them in the note. */
+  kindLabel: string;
+  verdictLabel: string;
+  /** The paragraph number (`¶ N`), 0 when unknown. */
+  paragraph: number;
+  /** The marks that name this claim, in document order (may be empty if the page is damaged). */
+  marks: HTMLElement[];
+  /** The build-time note, `li#note-<id>`. */
+  note: HTMLElement;
+  /** The first words of the quote, for lists. */
+  excerpt: string;
+}
+
+const excerptWords = 9;
+
+/** Splits a space-separated attribute value into its tokens. */
+export function tokens(value: string | null): string[] {
+  return value === null ? [] : value.split(/\s+/).filter((token) => token !== '');
+}
+
+/** Shortens text to its first `count` words, with an ellipsis when cut. */
+export function firstWords(text: string, count = excerptWords): string {
+  const words = tokens(text);
+  return words.length <= count ? words.join(' ') : `${words.slice(0, count).join(' ')}…`;
+}
+
+function capitalise(value: string): string {
+  const spaced = value.replace(/-/g, ' ');
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+/**
+ * Reads every claim of the page under `root`, in note order. Notes without a claim id are
+ * skipped; a claim whose marks are missing is still listed (its note can be read) but has no
+ * marks.
+ */
+export function readClaims(root: ParentNode): ReaderClaim[] {
+  const marksByClaim = new Map<string, HTMLElement[]>();
+  for (const mark of root.querySelectorAll<HTMLElement>('mark[data-claims]')) {
+    for (const id of tokens(mark.getAttribute('data-claims'))) {
+      const list = marksByClaim.get(id);
+      if (list) list.push(mark);
+      else marksByClaim.set(id, [mark]);
+    }
+  }
+  const claims: ReaderClaim[] = [];
+  for (const note of root.querySelectorAll<HTMLElement>('li.marginalia-note[data-claim]')) {
+    const id = note.dataset['claim'] ?? '';
+    if (id === '') continue;
+    const kind = note.dataset['kind'] ?? 'fact';
+    const verdict = note.dataset['verdict'] ?? 'none';
+    const marks = marksByClaim.get(id) ?? [];
+    const quote =
+      note.querySelector('.marginalia-note-quote')?.textContent ??
+      marks.map((mark) => mark.textContent).join('');
+    claims.push({
+      id,
+      number: Number(note.dataset['note']) || claims.length + 1,
+      kind,
+      verdict,
+      kindLabel: note.querySelector('.marginalia-kind')?.textContent?.trim() || capitalise(kind),
+      verdictLabel:
+        note.querySelector('.marginalia-verdict')?.textContent?.trim() ||
+        (verdict === 'none' ? 'No verdict' : capitalise(verdict)),
+      paragraph: Number(note.dataset['paragraph']) || 0,
+      marks,
+      note,
+      excerpt: firstWords(quote),
+    });
+  }
+  return claims.sort((a, b) => a.number - b.number);
+}
+
+/** The claims that a mark names, in the order of its `data-claims`. */
+export function claimsOfMark(mark: Element, byId: ReadonlyMap<string, ReaderClaim>): ReaderClaim[] {
+  return tokens(mark.getAttribute('data-claims'))
+    .map((id) => byId.get(id))
+    .filter((claim): claim is ReaderClaim => claim !== undefined);
+}

@@ -1,0 +1,754 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { claimKinds, verdicts } from '../claims/types.ts';
+import { claimsOfMark, readClaims, type ReaderClaim } from './claim-index.ts';
+import { DeepLinkController, parseHash } from './deep-link-controller.ts';
+import { documentStyles } from './document-styles.ts';
+import { readerEvent, type NoteOpenSource } from './events.ts';
+import { KeyboardController, type Shortcut } from './keyboard-controller.ts';
+import { stackCards } from './note-layout.ts';
+import {
+  SettingsController,
+  stepTextSize,
+  textSizes,
+  themeChoices,
+  type ThemeChoice,
+} from './settings-controller.ts';
+import { readerStyles } from './styles.ts';
+import { verdictGlyphs, wideQuery } from './theme.ts';
+
+/**
+ * An annotated article: highlights each claim's passage, opens its editor's note beside the
+ * text (in the margin on wide screens, below the passage on narrow ones), and adds a claims
+ * panel, a claim map, keyboard shortcuts and remembered reading settings. The article, the notes
+ * and the sources stay the light DOM the build wrote; the element never re-renders or re-anchors
+ * them, it only adds attributes to the marks (tabindex, role, aria-*, data-marginalia-*) and a
+ * hidden list of short descriptions that the marks point to.
+ *
+ * @summary The Marginalia reader around a built article.
+ *
+ * @slot - The built page: `header.marginalia-header`, `article.marginalia-article`,
+ *   `section.marginalia-notes`, `section.marginalia-references`.
+ *
+ * @fires marginalia-note-open - A note card opened. `detail: {claimId, number, source}`.
+ * @fires marginalia-note-close - A note card closed. `detail: {claimId}`.
+ * @fires marginalia-settings-change - Highlights, theme or text size changed.
+ *   `detail: {highlights, theme, textSize}`.
+ *
+ * Colours and fonts are the page stylesheet's custom properties (`src/page/marginalia.css` sets
+ * them on `marginalia-reader`, for light and dark); the element reads them and sets none.
+ * @cssprop --marginalia-bg - Page background; also the text colour of the kind label.
+ * @cssprop --marginalia-fg - Body text colour.
+ * @cssprop --marginalia-muted - Secondary text (note metadata, counts).
+ * @cssprop --marginalia-surface - Background of cards, panels and the toolbar's pressed buttons.
+ * @cssprop --marginalia-rule - Hairlines and card borders.
+ * @cssprop --marginalia-link - Link colour in notes.
+ * @cssprop --marginalia-focus - Focus ring colour.
+ * @cssprop --marginalia-font-ui - Font of the toolbar, panels and labels.
+ * @cssprop --marginalia-line-fact - Strong colour of a kind (also `-statistic`, `-comparison`,
+ *   `-causal`, `-prediction`, `-opinion`, `-recommendation`): card edges, chips, the claim map.
+ * @cssprop --marginalia-mark-fact - Tint of a kind (same suffixes): chips, filters.
+ * @cssprop --marginalia-mark - On each mark, its first kind's tint (set by the page stylesheet).
+ * @cssprop --marginalia-line - On each mark, its first kind's strong colour.
+ * @cssprop --marginalia-measure - Width of the text (default 38rem); the column adds 3rem.
+ * @cssprop --marginalia-margin-width - Width of the margin notes (default 19rem).
+ * @cssprop --marginalia-note-font - Font of the note cards (default: the article's).
+ * @cssprop --marginalia-text-size - The page's text size; the text size setting scales it.
+ *
+ * @csspart toolbar - The bar with the reader's controls.
+ * @csspart card - A note card.
+ * @csspart panel - The claims panel.
+ * @csspart map - The claim map beside the article.
+ *
+ * Attributes it sets on itself: `data-enhanced` once the marks are wired, `data-theme`
+ * (`light` or `dark`, from the `theme` setting and the system's colour scheme) and `data-layout`
+ * (`wide` or `narrow`). The page stylesheet should size its column on the light-DOM children or
+ * on `marginalia-reader:not([data-enhanced])`, so that the wide layout can take its place.
+ */
+@customElement('marginalia-reader')
+export class MarginaliaReader extends LitElement {
+  static override styles = readerStyles;
+
+  /** Highlights shown (`on`) or hidden (`off`); remembered. */
+  @property({
+    attribute: 'highlights',
+    reflect: true,
+    converter: {
+      fromAttribute: (value: string | null) => value !== 'off',
+      toAttribute: (value: boolean) => (value ? 'on' : 'off'),
+    },
+  })
+  highlights = true;
+
+  /** `system` (follow `prefers-color-scheme`), `light` or `dark`; remembered. */
+  @property({ attribute: 'theme', reflect: true })
+  theme: ThemeChoice = 'system';
+
+  /** Text size in percent of the page's (87.5, 100, 112.5, 125 or 150); remembered. */
+  @property({ attribute: 'text-size', type: Number, reflect: true })
+  textSize = 100;
+
+  /** Ids of the open notes, oldest first; the last one is the active note. */
+  @state() private openIds: readonly string[] = [];
+  @state() private pinned: ReadonlySet<string> = new Set();
+  @state() private panelOpen = false;
+  @state() private kindFilter: ReadonlySet<string> = new Set();
+  @state() private verdictFilter = '';
+  @state() private wide = false;
+  @state() private announcement = '';
+
+  private _claims: ReaderClaim[] = [];
+  private _byId = new Map<string, ReaderClaim>();
+  private _article: HTMLElement | null = null;
+  private _clones = new Map<string, Node[]>();
+  private _wideMedia: MediaQueryList | undefined;
+  private _resizeObserver: ResizeObserver | undefined;
+  private _frame = 0;
+  private _said = 0;
+
+  private _settings = new SettingsController(this);
+  private _keyboard = new KeyboardController(this, () => this._shortcuts);
+  private _deepLinks = new DeepLinkController(this, {
+    note: (claimId) => this.openNote(claimId, 'link'),
+    paragraph: (element) => {
+      element.scrollIntoView();
+      element.toggleAttribute('data-marginalia-flash', true);
+      setTimeout(() => element.removeAttribute('data-marginalia-flash'), 2500);
+    },
+  });
+
+  /** The keyboard shortcuts, also listed in the help overlay. */
+  private _shortcuts: readonly Shortcut[] = [
+    { keys: ['j', 'n'], label: 'Next claim', run: () => this._step(1) },
+    { keys: ['k', 'p'], label: 'Previous claim', run: () => this._step(-1) },
+    { keys: ['Escape'], label: 'Close the note or panel', run: () => this._escape(), inFields: true },
+    { keys: ['c'], label: 'Claims panel', run: () => this._togglePanel() },
+    { keys: ['h'], label: 'Highlights on or off', run: () => this._toggleHighlights() },
+    { keys: ['t'], label: 'Theme: system, light, dark', run: () => this._cycleTheme() },
+    { keys: ['+', '='], label: 'Larger text', run: () => this._resize(1) },
+    { keys: ['-'], label: 'Smaller text', run: () => this._resize(-1) },
+    { keys: ['?'], label: 'This help', run: () => this._toggleHelp() },
+  ];
+
+  /** The claim whose note is active (the last one opened), if any. */
+  get activeClaimId(): string | undefined {
+    return this.openIds.at(-1);
+  }
+
+  /** Opens a claim's note, as if the reader had chosen it; false when there is no such claim. */
+  openNote(claimId: string, source: NoteOpenSource = 'api'): boolean {
+    const claim = this._byId.get(claimId);
+    if (!claim) return false;
+    const closing = this.openIds.filter((id) => id !== claimId && !this.pinned.has(id));
+    this.openIds = [...this.openIds.filter((id) => id !== claimId && this.pinned.has(id)), claimId];
+    for (const id of closing) this.dispatchEvent(readerEvent('marginalia-note-close', { claimId: id }));
+    this._deepLinks.follow(claimId);
+    this._announce(
+      `Note ${claim.number} of ${this._claims.length}: ${claim.kindLabel}, ${claim.verdictLabel}.`,
+    );
+    this.dispatchEvent(readerEvent('marginalia-note-open', { claimId, number: claim.number, source }));
+    void this._reveal(claim, source);
+    return true;
+  }
+
+  /** Closes a claim's note, pinned or not; focus goes back to its passage unless told otherwise. */
+  closeNote(claimId: string, returnFocus = true): void {
+    if (!this.openIds.includes(claimId)) return;
+    this.openIds = this.openIds.filter((id) => id !== claimId);
+    this.pinned = new Set([...this.pinned].filter((id) => id !== claimId));
+    this._deepLinks.follow(this.activeClaimId);
+    this.dispatchEvent(readerEvent('marginalia-note-close', { claimId }));
+    if (returnFocus) this._byId.get(claimId)?.marks[0]?.focus();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.hasAttribute('data-enhanced')) this._enhance();
+    const root = this.getRootNode();
+    const sheet = documentStyles.styleSheet;
+    if (root instanceof Document && sheet && !root.adoptedStyleSheets.includes(sheet)) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    }
+    this._wideMedia = window.matchMedia?.(wideQuery);
+    this.wide = this._wideMedia?.matches ?? false;
+    this._wideMedia?.addEventListener('change', this._onWideChange);
+    this.addEventListener('click', this._onClick);
+    this.addEventListener('keydown', this._onKeyDown);
+    this.addEventListener('pointerover', this._onPointerOver);
+    this.addEventListener('pointerout', this._onPointerOut);
+    window.addEventListener('scroll', this._onScroll, { passive: true });
+    if (typeof ResizeObserver === 'function') {
+      this._resizeObserver = new ResizeObserver(() => this._layout());
+      this._resizeObserver.observe(this);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._wideMedia?.removeEventListener('change', this._onWideChange);
+    this.removeEventListener('click', this._onClick);
+    this.removeEventListener('keydown', this._onKeyDown);
+    this.removeEventListener('pointerover', this._onPointerOver);
+    this.removeEventListener('pointerout', this._onPointerOut);
+    window.removeEventListener('scroll', this._onScroll);
+    this._resizeObserver?.disconnect();
+    cancelAnimationFrame(this._frame);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.dataset['theme'] = this._settings.resolvedTheme;
+    this.dataset['layout'] = this.wide ? 'wide' : 'narrow';
+    if (changed.has('textSize')) {
+      this.style.fontSize =
+        this.textSize === 100 ? '' : `calc(var(--marginalia-text-size, 1em) * ${this.textSize / 100})`;
+    }
+  }
+
+  protected override firstUpdated(): void {
+    this._deepLinks.applyCurrent();
+    void document.fonts?.ready.then(() => this._layout());
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('openIds')) {
+      const open = new Set(this.openIds);
+      for (const claim of this._claims)
+        claim.marks[0]?.setAttribute('aria-expanded', String(open.has(claim.id)));
+      for (const mark of this._marks()) {
+        mark.toggleAttribute(
+          'data-marginalia-active',
+          claimsOfMark(mark, this._byId).some((claim) => open.has(claim.id)),
+        );
+      }
+    }
+    this._layout();
+  }
+
+  protected override render(): TemplateResult {
+    const { theme, textSize } = this;
+    return html`<div class="toolbar" part="toolbar">
+        <span class="brand">Marginalia</span>
+        <button
+          class="tool"
+          aria-expanded=${this.panelOpen}
+          aria-controls="panel"
+          @click=${this._togglePanel}
+        >
+          Claims <span class="count">${this._claims.length}</span>
+        </button>
+        <button class="tool" aria-pressed=${this.highlights} @click=${this._toggleHighlights}>
+          Highlights
+        </button>
+        <button class="tool" aria-label="Theme: ${theme}" @click=${this._cycleTheme}>
+          <span class="label">Theme:</span> ${theme[0]?.toUpperCase()}${theme.slice(1)}
+        </button>
+        <span class="tool-group" role="group" aria-label="Text size">
+          <button
+            class="tool"
+            aria-label="Smaller text"
+            ?disabled=${textSize <= textSizes[0]}
+            @click=${() => this._resize(-1)}
+          >
+            A−</button
+          ><button
+            class="tool"
+            aria-label="Larger text"
+            ?disabled=${textSize >= textSizes[4]}
+            @click=${() => this._resize(1)}
+          >
+            A+
+          </button>
+        </span>
+        <button
+          class="tool"
+          aria-label="Keyboard shortcuts"
+          aria-haspopup="dialog"
+          @click=${this._toggleHelp}
+        >
+          ?
+        </button>
+      </div>
+      <div class="layout">
+        <div class="main"><slot></slot></div>
+        <div class="cards">${this.openIds.map((id) => this._renderCard(id))}</div>
+      </div>
+      <div class="map" part="map" aria-hidden="true">
+        ${this._claims.map(
+          (claim) =>
+            html`<button
+              class="tick"
+              tabindex="-1"
+              data-claim=${claim.id}
+              data-kind=${claim.kind}
+              ?data-active=${this.openIds.includes(claim.id)}
+              title="Note ${claim.number}: ${claim.kindLabel}"
+              @click=${() => this.openNote(claim.id, 'map')}
+            ></button>`,
+        )}
+        <div class="thumb"></div>
+      </div>
+      ${this._renderPanel()} ${this._renderHelp()}
+      <div class="sr-only" role="status">${this.announcement}</div>`;
+  }
+
+  private _renderCard(claimId: string): TemplateResult | typeof nothing {
+    const claim = this._byId.get(claimId);
+    if (!claim) return nothing;
+    const { number } = claim;
+    const count = this._claims.length;
+    const pinned = this.pinned.has(claimId);
+    const others = this._overlapping(claim);
+    return html`<section
+      class="card"
+      part="card"
+      role="dialog"
+      aria-labelledby="title-${number}"
+      tabindex="-1"
+      data-card=${claimId}
+      data-kind=${claim.kind}
+      ?data-active=${claimId === this.activeClaimId}
+    >
+      <header class="card-head">
+        <h2 class="sr-only" id="title-${number}">Note ${number}: ${claim.kindLabel}, ${claim.verdictLabel}</h2>
+        ${this._describe(claim)}
+        <button class="tool small" aria-pressed=${pinned} @click=${() => this._togglePin(claimId)}>
+          ${pinned ? 'Pinned' : 'Pin'}
+        </button>
+        <button class="tool small" aria-label="Close note ${number}" @click=${() => this.closeNote(claimId)}>
+          ×
+        </button>
+      </header>
+      ${this._noteContent(claim)}
+      ${
+        others.length > 0
+          ? html`<p class="others">
+              Also here:
+              ${others.map(
+                (other) =>
+                  html`<button class="link" @click=${() => this.openNote(other.id, 'keyboard')}>
+                    ${other.kindLabel}, note ${other.number}
+                  </button>`,
+              )}
+            </p>`
+          : nothing
+      }
+      <footer class="card-foot">
+        <button class="tool small" ?disabled=${number <= 1} @click=${() => this._step(-1, claim)}>
+          ‹ Previous
+        </button>
+        <span>Note ${number} of ${count}${claim.paragraph ? ` · ¶ ${claim.paragraph}` : ''}</span>
+        <button class="tool small" ?disabled=${number >= count} @click=${() => this._step(1, claim)}>
+          Next ›
+        </button>
+      </footer>
+    </section>`;
+  }
+
+  /** Kind chip, verdict (with a glyph, so colour is never the only cue) and paragraph. */
+  private _describe(claim: ReaderClaim): TemplateResult {
+    return html`<span class="chip" data-kind=${claim.kind}>${claim.kindLabel}</span>
+      <span class="verdict" data-verdict=${claim.verdict}
+        ><span aria-hidden="true">${verdictGlyphs[claim.verdict] ?? '–'}</span> ${claim.verdictLabel}</span
+      >`;
+  }
+
+  private _renderPanel(): TemplateResult {
+    const claims = this._claims;
+    const shown = this._filtered();
+    const label = (value: string, key: 'kind' | 'verdict'): string =>
+      claims.find((claim) => claim[key] === value)?.[key === 'kind' ? 'kindLabel' : 'verdictLabel'] ?? value;
+    return html`<aside
+      id="panel"
+      class="panel"
+      part="panel"
+      aria-labelledby="panel-title"
+      ?hidden=${!this.panelOpen}
+    >
+      <div class="panel-head">
+        <h2 id="panel-title">Claims</h2>
+        <button class="tool small" aria-label="Close claims panel" @click=${this._closePanel}>×</button>
+      </div>
+      <div class="filters" role="group" aria-label="Kinds">
+        ${claimKinds
+          .filter((kind) => claims.some((claim) => claim.kind === kind))
+          .map(
+            (kind) =>
+              html`<button
+                class="filter"
+                data-kind=${kind}
+                aria-pressed=${this.kindFilter.has(kind)}
+                @click=${() => this._toggleKind(kind)}
+              >
+                ${label(kind, 'kind')}
+              </button>`,
+          )}
+      </div>
+      <label class="verdict-filter"
+        >Verdict
+        <select @change=${this._onVerdictFilter}>
+          <option value="">All verdicts</option>
+          ${[...verdicts, 'none']
+            .filter((verdict) => claims.some((claim) => claim.verdict === verdict))
+            .map((verdict) => html`<option value=${verdict}>${label(verdict, 'verdict')}</option>`)}
+        </select></label
+      >
+      <p class="shown">${shown.length} of ${claims.length} claims</p>
+      <ol class="claims">
+        ${shown.map(
+          (claim) =>
+            html`<li>
+              <button
+                class="claim"
+                data-claim=${claim.id}
+                data-kind=${claim.kind}
+                @click=${() => this._choose(claim.id)}
+              >
+                <span class="card-head"
+                  >${this._describe(claim)}<span class="para">${claim.paragraph ? `¶ ${claim.paragraph}` : ''}</span></span
+                >
+                <span class="excerpt">${claim.excerpt}</span>
+              </button>
+            </li>`,
+        )}
+      </ol>
+    </aside>`;
+  }
+
+  private _renderHelp(): TemplateResult {
+    return html`<dialog class="help" aria-labelledby="help-title">
+      <div class="panel-head">
+        <h2 id="help-title">Keyboard shortcuts</h2>
+        <button class="tool small" aria-label="Close help" @click=${this._toggleHelp}>×</button>
+      </div>
+      <dl>
+        ${this._keyboard.table.map(
+          (shortcut) =>
+            html`<dt>${shortcut.keys.map((key) => html`<kbd>${key === 'Escape' ? 'Esc' : key}</kbd>`)}</dt>
+              <dd>${shortcut.label}</dd>`,
+        )}
+      </dl>
+      <p>Tab moves from claim to claim in the text; Enter or Space opens its note.</p>
+    </dialog>`;
+  }
+
+  /** Wires the marks once: focus, role, state and descriptions for the first mark of each claim. */
+  private _enhance(): void {
+    this._article = this.querySelector('.marginalia-article');
+    this._claims = readClaims(this);
+    this._byId = new Map(this._claims.map((claim) => [claim.id, claim]));
+    const descriptions = document.createElement('div');
+    descriptions.hidden = true;
+    for (const claim of this._claims) {
+      const description = document.createElement('span');
+      description.id = `marginalia-describe-${claim.id}`;
+      description.textContent = `${claim.kindLabel} claim, ${claim.verdictLabel.toLowerCase()}; editor's note ${claim.number}.`;
+      descriptions.append(description);
+      const first = claim.marks[0];
+      if (!first) continue;
+      first.tabIndex = 0;
+      first.setAttribute('role', 'button');
+      first.setAttribute('aria-expanded', 'false');
+      first.setAttribute(
+        'aria-describedby',
+        `${first.getAttribute('aria-describedby') ?? ''} ${description.id}`.trim(),
+      );
+      if (!first.hasAttribute('aria-details')) first.setAttribute('aria-details', claim.note.id);
+    }
+    for (const mark of this._marks()) {
+      mark.dataset['marginaliaLabel'] = claimsOfMark(mark, this._byId)
+        .map((claim) =>
+          claim.verdict === 'none' ? claim.kindLabel : `${claim.kindLabel} · ${claim.verdictLabel}`,
+        )
+        .join(' + ');
+    }
+    this.append(descriptions);
+    this.toggleAttribute('data-enhanced', true);
+  }
+
+  private _marks(): NodeListOf<HTMLElement> | [] {
+    return this._article?.querySelectorAll('mark[data-claims]') ?? [];
+  }
+
+  /** The note's body and sources, cloned once from the build-time note (ids removed). */
+  private _noteContent(claim: ReaderClaim): Node[] {
+    let nodes = this._clones.get(claim.id);
+    if (!nodes) {
+      nodes = [];
+      for (const source of claim.note.querySelectorAll('.marginalia-note-body, .marginalia-note-sources')) {
+        const copy = source.cloneNode(true) as Element;
+        for (const element of [copy, ...copy.querySelectorAll('[id]')]) element.removeAttribute('id');
+        nodes.push(copy);
+      }
+      this._clones.set(claim.id, nodes);
+    }
+    return nodes;
+  }
+
+  /** Other claims that share a passage with this one. */
+  private _overlapping(claim: ReaderClaim): ReaderClaim[] {
+    const ids = new Set(
+      claim.marks.flatMap((mark) => claimsOfMark(mark, this._byId)).map((other) => other.id),
+    );
+    return this._claims.filter((other) => other !== claim && ids.has(other.id));
+  }
+
+  private _filtered(): ReaderClaim[] {
+    return this._claims.filter(
+      (claim) =>
+        (this.kindFilter.size === 0 || this.kindFilter.has(claim.kind)) &&
+        (this.verdictFilter === '' || claim.verdict === this.verdictFilter),
+    );
+  }
+
+  /** Brings the open note's passage into view and focus into its card. */
+  private async _reveal(claim: ReaderClaim, source: NoteOpenSource): Promise<void> {
+    while (!(await this.updateComplete));
+    const card = this.renderRoot.querySelector<HTMLElement>(`[data-card="${CSS.escape(claim.id)}"]`);
+    const behavior = matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth';
+    if (source === 'pointer') card?.scrollIntoView({ block: 'nearest', behavior });
+    else claim.marks[0]?.scrollIntoView({ block: this.wide ? 'center' : 'start', behavior });
+    card?.focus({ preventScroll: true });
+  }
+
+  /** Goes to the next (1) or previous (-1) claim from a claim, the active note, the focused mark or the view. */
+  private _step(delta: 1 | -1, from?: ReaderClaim): boolean {
+    const claims = this._claims;
+    const focused = document.activeElement?.closest('mark[data-claims]');
+    const base =
+      from ??
+      this._byId.get(this.activeClaimId ?? '') ??
+      (focused ? claimsOfMark(focused, this._byId)[0] : undefined);
+    let index: number;
+    if (base) {
+      index = claims.indexOf(base) + delta;
+    } else {
+      const line = this.renderRoot.querySelector('.toolbar')?.getBoundingClientRect().bottom ?? 0;
+      const tops = claims.map((claim) => claim.marks[0]?.getBoundingClientRect().top ?? Infinity);
+      index = delta > 0 ? tops.findIndex((top) => top >= line) : tops.findLastIndex((top) => top < line);
+    }
+    const target = claims[index];
+    if (target) this.openNote(target.id, 'keyboard');
+    else this._announce(delta > 0 ? 'No later claim.' : 'No earlier claim.');
+    return true;
+  }
+
+  private _escape(): boolean {
+    if (this._help()?.open) return false;
+    if (this.panelOpen) {
+      this._closePanel();
+      return true;
+    }
+    const card = this.shadowRoot?.activeElement?.closest<HTMLElement>('[data-card]');
+    const claimId = card?.dataset['card'] ?? this.activeClaimId;
+    if (claimId === undefined) return false;
+    this.closeNote(claimId);
+    return true;
+  }
+
+  private _togglePin(claimId: string): void {
+    const pinned = new Set(this.pinned);
+    if (!pinned.delete(claimId)) pinned.add(claimId);
+    this.pinned = pinned;
+    this._announce(pinned.has(claimId) ? 'Note pinned: it stays open.' : 'Note unpinned.');
+  }
+
+  private _togglePanel(): boolean {
+    if (this.panelOpen) this._closePanel();
+    else {
+      this.panelOpen = true;
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>('.panel button')?.focus(),
+      );
+    }
+    return true;
+  }
+
+  private _closePanel(): void {
+    this.panelOpen = false;
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>('[aria-controls]')?.focus(),
+    );
+  }
+
+  private _choose(claimId: string): void {
+    if (!this.wide) this.panelOpen = false;
+    this.openNote(claimId, 'panel');
+  }
+
+  private _toggleKind(kind: string): void {
+    const filter = new Set(this.kindFilter);
+    if (!filter.delete(kind)) filter.add(kind);
+    this.kindFilter = filter;
+    this._announceShown();
+  }
+
+  private _onVerdictFilter(event: Event): void {
+    this.verdictFilter = (event.target as HTMLSelectElement).value;
+    this._announceShown();
+  }
+
+  private _announceShown(): void {
+    void this.updateComplete.then(() =>
+      this._announce(`${this._filtered().length} of ${this._claims.length} claims shown.`),
+    );
+  }
+
+  private _toggleHighlights(): boolean {
+    this.highlights = !this.highlights;
+    this._announce(this.highlights ? 'Highlights shown.' : 'Highlights hidden.');
+    return true;
+  }
+
+  private _cycleTheme(): boolean {
+    this.theme = themeChoices[(themeChoices.indexOf(this.theme) + 1) % 3] ?? 'system';
+    this._announce(`Theme: ${this.theme}.`);
+    return true;
+  }
+
+  private _resize(step: 1 | -1): boolean {
+    this.textSize = stepTextSize(this.textSize, step);
+    this._announce(`Text size ${this.textSize}%.`);
+    return true;
+  }
+
+  private _help(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
+  private _toggleHelp(): boolean {
+    const help = this._help();
+    if (help?.open) help.close();
+    else help?.showModal();
+    return true;
+  }
+
+  /**
+   * Places the open cards at their passages (stacked so that none overlaps another) and the
+   * claim map's ticks at their claims. Positions are measured, so this runs after each render
+   * and whenever the element changes size.
+   */
+  private _layout(): void {
+    const container = this.renderRoot.querySelector<HTMLElement>('.cards');
+    if (!container) return;
+    const origin = container.getBoundingClientRect().top;
+    const cards = [...container.querySelectorAll<HTMLElement>('[data-card]')];
+    const boxes = cards.flatMap((card) => {
+      const id = card.dataset['card'] ?? '';
+      const marks = this._byId.get(id)?.marks ?? [];
+      const anchor = this.wide
+        ? (marks[0]?.getBoundingClientRect().top ?? origin) - origin - 4
+        : (marks.at(-1)?.getBoundingClientRect().bottom ?? origin) - origin + 10;
+      return [{ id, anchor, height: card.offsetHeight }];
+    });
+    const tops = stackCards(boxes, 12);
+    let bottom = 0;
+    for (const card of cards) {
+      const top = tops.get(card.dataset['card'] ?? '') ?? 0;
+      card.style.top = `${top}px`;
+      bottom = Math.max(bottom, top + card.offsetHeight);
+    }
+    container.style.minHeight = `${bottom}px`;
+    const area = this._article?.getBoundingClientRect();
+    if (area && area.height > 0) {
+      for (const tick of this.renderRoot.querySelectorAll<HTMLElement>('.tick')) {
+        const top = this._byId.get(tick.dataset['claim'] ?? '')?.marks[0]?.getBoundingClientRect().top;
+        tick.hidden = top === undefined;
+        tick.style.top = `${(((top ?? 0) - area.top) / area.height) * 100}%`;
+      }
+    }
+    this._placeThumb();
+  }
+
+  /** Shows on the claim map which stretch of the article is in view. */
+  private _placeThumb(): void {
+    const area = this._article?.getBoundingClientRect();
+    const thumb = this.renderRoot.querySelector<HTMLElement>('.thumb');
+    if (!area || !thumb || area.height <= 0) return;
+    const start = Math.min(1, Math.max(0, -area.top / area.height));
+    const end = Math.min(1, Math.max(start, (innerHeight - area.top) / area.height));
+    thumb.style.top = `${start * 100}%`;
+    thumb.style.height = `${(end - start) * 100}%`;
+  }
+
+  /** Which of a mark's claims a click opens: one that starts here first, then the next each click. */
+  private _activate(mark: Element, source: NoteOpenSource): void {
+    const claims = claimsOfMark(mark, this._byId);
+    const ordered = [
+      ...claims.filter((claim) => claim.marks[0] === mark),
+      ...claims.filter((claim) => claim.marks[0] !== mark),
+    ];
+    const active = ordered.findIndex((claim) => claim.id === this.activeClaimId);
+    const next =
+      active === -1 ? ordered[0] : ordered.length > 1 ? ordered[(active + 1) % ordered.length] : undefined;
+    if (next) this.openNote(next.id, source);
+    else if (this.activeClaimId !== undefined) this.closeNote(this.activeClaimId);
+  }
+
+  private _onClick = (event: MouseEvent): void => {
+    const origin = event.composedPath()[0];
+    if (!(origin instanceof Element) || origin.getRootNode() === this.shadowRoot) return;
+    const source = event.detail === 0 ? 'keyboard' : 'pointer';
+    const noteref = origin.closest<HTMLAnchorElement>('a.marginalia-noteref');
+    const link = noteref ? parseHash(noteref.hash) : undefined;
+    if (link?.type === 'note' && this._byId.has(link.claimId)) {
+      event.preventDefault();
+      this.openNote(link.claimId, source);
+      return;
+    }
+    const mark = origin.closest('mark[data-claims]');
+    const active = this.activeClaimId;
+    if (mark && this._article?.contains(mark)) this._activate(mark, source);
+    else if (
+      active &&
+      !this.pinned.has(active) &&
+      this._article?.contains(origin) &&
+      document.getSelection()?.isCollapsed !== false
+    ) {
+      this.closeNote(active, false);
+    }
+  };
+
+  private _onKeyDown = (event: KeyboardEvent): void => {
+    const origin = event.composedPath()[0];
+    if (
+      (event.key === 'Enter' || event.key === ' ') &&
+      origin instanceof HTMLElement &&
+      origin.matches('mark[data-claims]')
+    ) {
+      event.preventDefault();
+      this._activate(origin, 'keyboard');
+    }
+  };
+
+  private _onPointerOver = (event: PointerEvent): void => {
+    const mark = (event.composedPath()[0] as Element).closest?.('mark[data-claims]');
+    for (const claim of mark ? claimsOfMark(mark, this._byId) : []) {
+      for (const segment of claim.marks) segment.toggleAttribute('data-marginalia-hover', true);
+    }
+  };
+
+  private _onPointerOut = (): void => {
+    for (const mark of this._marks()) mark.removeAttribute('data-marginalia-hover');
+  };
+
+  private _onScroll = (): void => {
+    cancelAnimationFrame(this._frame);
+    this._frame = requestAnimationFrame(() => this._placeThumb());
+  };
+
+  private _onWideChange = (event: MediaQueryListEvent): void => {
+    this.wide = event.matches;
+  };
+
+  private _announce(message: string): void {
+    // Every other message gets a trailing no-break space, so that a repeated message is a change.
+    this._said += 1;
+    this.announcement = this._said % 2 ? message : `${message}\u00a0`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'marginalia-reader': MarginaliaReader;
+  }
+}

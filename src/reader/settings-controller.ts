@@ -1,0 +1,126 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { readerEvent, type SettingsChangeDetail } from './events.ts';
+
+/**
+ * The reader's remembered settings: highlights on or off, the colour theme and the text size.
+ * They live as properties on the element; this controller loads them from localStorage when the
+ * element connects, writes them back when they change, and follows the system's colour scheme.
+ * A stored value that is not valid (bad JSON, an unknown theme, a text size out of range) is
+ * ignored field by field, and a storage that throws (private modes, disabled cookies) is treated
+ * as empty: settings are a convenience and never stop the page.
+ */
+
+export const themeChoices = ['system', 'light', 'dark'] as const;
+export type ThemeChoice = (typeof themeChoices)[number];
+
+/** Text sizes offered, in percent of the page's size. */
+export const textSizes = [87.5, 100, 112.5, 125, 150] as const;
+
+export type ReaderSettings = SettingsChangeDetail;
+
+export const defaultSettings: Readonly<ReaderSettings> = { highlights: true, theme: 'system', textSize: 100 };
+
+export const settingsStorageKey = 'marginalia-reader-settings';
+
+/** Reads the valid fields of a stored settings value; anything else is dropped. */
+export function parseSettings(raw: string | null): Partial<ReaderSettings> {
+  if (raw === null) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return {};
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  const record = value as Record<string, unknown>;
+  const settings: Partial<ReaderSettings> = {};
+  if (typeof record['highlights'] === 'boolean') settings.highlights = record['highlights'];
+  const theme = record['theme'];
+  if (typeof theme === 'string' && (themeChoices as readonly string[]).includes(theme)) {
+    settings.theme = theme as ThemeChoice;
+  }
+  const size = record['textSize'];
+  if (typeof size === 'number' && (textSizes as readonly number[]).includes(size)) settings.textSize = size;
+  return settings;
+}
+
+/** The next text size up (`step` 1) or down (`step` -1), staying within the offered sizes. */
+export function stepTextSize(current: number, step: 1 | -1): number {
+  const index = textSizes.findIndex((size) => size >= current);
+  const from = index === -1 ? textSizes.length - 1 : index;
+  const next = Math.min(textSizes.length - 1, Math.max(0, from + step));
+  return textSizes[next] ?? current;
+}
+
+export interface SettingsHost extends ReactiveControllerHost, HTMLElement {
+  highlights: boolean;
+  theme: ThemeChoice;
+  textSize: number;
+}
+
+export class SettingsController implements ReactiveController {
+  /** True while the system asks for a dark colour scheme. */
+  systemDark = false;
+  private readonly _host: SettingsHost;
+  private readonly _storageKey: string;
+  private _saved = '';
+  private _media: MediaQueryList | undefined;
+
+  constructor(host: SettingsHost, storageKey = settingsStorageKey) {
+    this._host = host;
+    this._storageKey = storageKey;
+    host.addController(this);
+  }
+
+  /** `light` or `dark`: the chosen theme, or the system's when the choice is `system`. */
+  get resolvedTheme(): 'light' | 'dark' {
+    if (this._host.theme === 'system') return this.systemDark ? 'dark' : 'light';
+    return this._host.theme;
+  }
+
+  hostConnected(): void {
+    this._media = window.matchMedia?.('(prefers-color-scheme: dark)');
+    this.systemDark = this._media?.matches ?? false;
+    this._media?.addEventListener('change', this._onSchemeChange);
+    Object.assign(this._host, parseSettings(this._read()));
+    this._saved = JSON.stringify(this._current());
+  }
+
+  hostDisconnected(): void {
+    this._media?.removeEventListener('change', this._onSchemeChange);
+  }
+
+  hostUpdated(): void {
+    const current = this._current();
+    const serialised = JSON.stringify(current);
+    if (serialised === this._saved) return;
+    this._saved = serialised;
+    this._write(serialised);
+    this._host.dispatchEvent(readerEvent('marginalia-settings-change', current));
+  }
+
+  private _current(): ReaderSettings {
+    return { highlights: this._host.highlights, theme: this._host.theme, textSize: this._host.textSize };
+  }
+
+  private _read(): string | null {
+    try {
+      return window.localStorage.getItem(this._storageKey);
+    } catch {
+      return null;
+    }
+  }
+
+  private _write(value: string): void {
+    try {
+      window.localStorage.setItem(this._storageKey, value);
+    } catch {
+      // Storage full or refused: the setting still applies to this visit.
+    }
+  }
+
+  private readonly _onSchemeChange = (event: MediaQueryListEvent): void => {
+    this.systemDark = event.matches;
+    this._host.requestUpdate();
+  };
+}

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { createServer, preview, type PreviewServer, type ViteDevServer } from 'vite';
+
+/**
+ * Serving a built folder on this machine, with Vite: its preview server (a static server) for
+ * `npm start`, its dev server for `npm start -- --watch`, where the open pages reload after each
+ * rebuild. Vite's client script is a same-origin file and talks over a same-origin WebSocket, so
+ * the pages' Content-Security-Policy (`script-src 'self'`, `connect-src 'self'`) lets it run.
+ */
+
+export interface ServeOptions {
+  /** The built folder to serve (`build/`). */
+  dir: string;
+  /** Default 127.0.0.1: only this machine can see it. */
+  host?: string;
+  /** Default 0: any free port. */
+  port?: number;
+}
+
+export interface Served {
+  /** Where the folder's root is served, ending in `/`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface Watching extends Served {
+  /** Tells the open pages to reload. */
+  reload(): void;
+}
+
+function urlOf(server: PreviewServer | ViteDevServer, host: string): string {
+  const address = server.httpServer?.address();
+  if (address === null || address === undefined || typeof address === 'string') {
+    throw new Error('The server did not report its port');
+  }
+  return `http://${host}:${address.port}/`;
+}
+
+const shared = (options: ServeOptions) => ({
+  root: path.resolve(options.dir),
+  configFile: false as const,
+  logLevel: 'warn' as const,
+  clearScreen: false,
+  appType: 'mpa' as const,
+});
+
+/** Serves `dir` as static files (Vite's preview server). */
+export async function serveStatic(options: ServeOptions): Promise<Served> {
+  const host = options.host ?? '127.0.0.1';
+  const server = await preview({
+    ...shared(options),
+    build: { outDir: path.resolve(options.dir) },
+    preview: { host, port: options.port ?? 0, strictPort: true, open: false },
+  });
+  return { url: urlOf(server, host), close: () => server.close() };
+}
+
+/**
+ * Serves `dir` with live reload (Vite's dev server). Vite does not watch `dir` itself: the
+ * caller rebuilds it and then calls `reload()`, so a page never reloads halfway through a build.
+ */
+export async function serveWatching(options: ServeOptions): Promise<Watching> {
+  const host = options.host ?? '127.0.0.1';
+  const root = path.resolve(options.dir);
+  const server = await createServer({
+    ...shared(options),
+    server: {
+      host,
+      port: options.port ?? 0,
+      strictPort: true,
+      open: false,
+      watch: { ignored: (file: string) => path.resolve(file).startsWith(root) },
+    },
+    optimizeDeps: { noDiscovery: true, entries: [] },
+  });
+  await server.listen();
+  return {
+    url: urlOf(server, host),
+    close: () => server.close(),
+    reload: () => server.ws.send({ type: 'full-reload', path: '*' }),
+  };
+}
