@@ -15,6 +15,8 @@ import { describe, expect, it } from 'vitest';
 import { compileArticle } from '../src/build/compile-article.ts';
 import { discoverArticles } from '../src/build/discover.ts';
 import { formatMessages } from '../src/cli/format-messages.ts';
+import { parse } from 'yaml';
+import { pageContractProblems, type ContractClaim } from './page-contract.ts';
 
 const root = fileURLToPath(new URL('fixtures/', import.meta.url));
 const update = process.env['UPDATE_FIXTURES'] === '1' && process.env['CI'] !== 'true';
@@ -54,8 +56,13 @@ describe('fixtures', () => {
       const messages = formatMessages(result.files).join('\n');
       expectFile(path.join(folder, 'messages.txt'), messages === '' ? '' : `${messages}\n`);
       const output = path.join(folder, 'output.html');
-      if (result.ok && result.html) expectFile(output, readerContent(result.html));
-      else expect(existsSync(output) && !update).toBe(false);
+      if (result.ok && result.html) {
+        expectFile(output, readerContent(result.html));
+        const claims = parse(readFileSync(article.claims ?? '', 'utf8')) as { claims: ContractClaim[] };
+        expect(pageContractProblems(result.html, claims.claims)).toEqual([]);
+      } else {
+        expect(existsSync(output) && !update).toBe(false);
+      }
     });
   }
 });
