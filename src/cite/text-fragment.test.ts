@@ -187,6 +187,18 @@ describe('findTextDirective', () => {
     expect(match).toBe('Her   Résumé\u00A0isn’t');
   });
 
+  it('should give the offsets of the page text, with decomposed accents, soft hyphens and emoji', () => {
+    // Arrange
+    const page = '😀 A cafe\u0301, a co\u00ADop.';
+
+    // Act
+    const cafe = found(page, { textStart: 'CAFÉ' });
+    const coop = found(page, { textStart: 'coop' });
+
+    // Assert
+    expect([cafe, coop]).toEqual(['cafe\u0301', 'co\u00ADop']);
+  });
+
   it('should let context terms sit in the neighbouring block', () => {
     // Act
     const match = found('A Heading\n\nText to quote here.', {

@@ -195,18 +195,12 @@ function readPage(pageText: string): Page {
   const at: number[] = [];
   const source: number[] = [];
   for (const char of plain) {
+    const index = at.length;
     const piece = foldChar(char);
     at.push(folded.length);
     if (char.length === 2) at.push(-1);
     // A character that folds to nothing (a mark, a soft hyphen) leaves its place to the next.
-    if (piece !== '')
-      source.push(
-        at.length - (char.length === 2 ? 2 : 1),
-        ...piece
-          .slice(1)
-          .split('')
-          .map(() => -1),
-      );
+    for (let unit = 0; unit < piece.length; unit++) source.push(unit === 0 ? index : -1);
     folded += piece;
   }
   at.push(folded.length);
