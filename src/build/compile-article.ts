@@ -9,12 +9,13 @@ import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { VFile } from 'vfile';
-import { toAnnotationCollection } from '../annotations/web-annotation.ts';
+import { serializeAnnotationCollection, toAnnotationCollection } from '../annotations/web-annotation.ts';
 import { describeSpan } from '../anchor/index.ts';
 import { registerStyleFile, type StyleId } from '../cite/index.ts';
 import { readClaims } from '../claims/read-claims.ts';
 import { createPipeline } from '../pipeline/index.ts';
 import { error, hasErrors } from '../pipeline/report.ts';
+import { citationFiles } from '../pipeline/rehype-cite-article.ts';
 import type { ArticlePaths } from './discover.ts';
 
 export interface CompiledArticle {
@@ -27,6 +28,8 @@ export interface CompiledArticle {
   claims: number;
   html?: string;
   annotations?: string;
+  /** Other files to write beside the page, by name (the article's BibTeX and CSL-JSON). */
+  attachments?: Record<string, string>;
 }
 
 export interface CompileOptions {
@@ -137,6 +140,14 @@ export async function compileFiles(
     ok: true,
     claims: articleFile.data.anchored?.length ?? 0,
     html,
-    annotations: `${JSON.stringify(collection, null, 2)}\n`,
+    annotations: serializeAnnotationCollection(collection),
+    attachments: citationAttachments(articleFile),
   };
+}
+
+/** The article's BibTeX and CSL-JSON, to download beside the page. */
+function citationAttachments(file: VFile): Record<string, string> {
+  const citation = file.data.citation;
+  if (!citation) return {};
+  return { [citationFiles.bibtex]: citation.bibtex, [citationFiles.cslJson]: citation.cslJson };
 }

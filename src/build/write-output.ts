@@ -51,6 +51,7 @@ export async function writeArticle(outDir: string, article: CompiledArticle): Pr
   const entry: ArticleEntry = { slug: article.slug, title: article.title, claims: article.claims };
   await writeFolderAtomically(path.join(outDir, article.slug), {
     'index.html': article.html,
+    ...article.attachments,
     'annotations.jsonld': article.annotations,
     [entryFile]: `${JSON.stringify(entry, null, 2)}\n`,
   });

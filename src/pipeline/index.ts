@@ -4,7 +4,7 @@
  *   text ─ parse (.txt: our parser; .md: remark-parse + front matter)
  *        ─ number paragraphs ─ anchor claims and mark them      (mdast)
  *        ─ remark-rehype (raw HTML dropped)
- *        ─ notes and sources ─ page                              (hast)
+ *        ─ notes and sources ─ cite this article ─ page          (hast)
  *        ─ rehype-stringify → a complete HTML page
  *
  * Claims come already read and validated (src/claims); problems found while anchoring are
@@ -16,11 +16,12 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
-import type { StyleId } from '../cite/index.ts';
+import { builtinStyleIds, type StyleId } from '../cite/index.ts';
 import type { ClaimsDocument } from '../claims/types.ts';
 import remarkClaims from './remark-claims.ts';
 import remarkParagraphNumbers from './remark-paragraph-numbers.ts';
 import remarkParseTxt from './remark-parse-txt.ts';
+import rehypeCiteArticle from './rehype-cite-article.ts';
 import rehypeNotes from './rehype-notes.ts';
 import rehypePage from './rehype-page.ts';
 
@@ -29,6 +30,7 @@ export interface PipelineOptions {
   slug: string;
   claims: ClaimsDocument;
   claimsFile: VFile;
+  /** Citation style of the notes' sources, offered first to the reader. */
   style: StyleId;
 }
 
@@ -41,6 +43,12 @@ export function createPipeline(options: PipelineOptions) {
     .use(remarkClaims, { claims, claimsFile })
     .use(remarkRehype)
     .use(rehypeNotes, { claims, style })
+    .use(rehypeCiteArticle, { source: claims.source, slug, styles: offeredStyles(style) })
     .use(rehypePage, { claims, slug })
     .use(rehypeStringify);
+}
+
+/** The article's own style first, then the built-in ones. */
+function offeredStyles(style: StyleId): StyleId[] {
+  return [style, ...builtinStyleIds.filter((id) => id !== style)];
 }

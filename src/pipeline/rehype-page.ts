@@ -52,7 +52,7 @@ export default function rehypePage(options: RehypePageOptions) {
       ]),
     ]);
 
-    const data = JSON.stringify({ slug, source }).replace(/</gu, '\\u003c');
+    const data = JSON.stringify({ slug, source, citation: file.data.citation }).replace(/</gu, '\\u003c');
     return {
       type: 'root',
       children: [
