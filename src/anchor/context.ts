@@ -4,11 +4,21 @@
  *
  * A prefix must be the folded text right before the occurrence, a suffix the folded text right
  * after it. White space between the context and the quote is loose, like all white space in
- * matching: prefix "technology, " and prefix "technology," both pick "technology, capable…"
- * (an unquoted YAML value loses its trailing space, and the editor should not have to care).
+ * matching: prefix "technology, " and prefix "technology," both pick "technology, capable…" and
+ * "technology,capable…" alike (an unquoted YAML value loses its trailing space, and the editor
+ * should not have to care). Everywhere else white space still counts: prefix "a technology,"
+ * wants white space between "a" and "technology", and prefix " technology," wants white space
+ * (or a block boundary) before "technology".
+ *
+ * So a context is compared from the occurrence's *boundary*: its start (or end) moved past the
+ * white space next to it. `disambiguate` measures what occurrences share from the same
+ * boundaries, so each context it suggests picks its own occurrence under this rule.
  */
 import type { TextQuote } from './types.ts';
 import { normalizeWhiteSpace } from './normalize.ts';
+
+/** The folded text's only white space. */
+const space = 0x20;
 
 /** A range of the folded document text. */
 export interface Range {
@@ -16,7 +26,10 @@ export interface Range {
   end: number;
 }
 
-/** A quote's prefix and suffix, folded (ends kept: they are significant). */
+/**
+ * A quote's prefix and suffix, folded. White space at the prefix's end and at the suffix's start
+ * (next to the quote) is ignored when they are compared; at their other ends it counts.
+ */
 export interface Context {
   prefix: string;
   suffix: string;
@@ -29,20 +42,38 @@ export function foldContext(quote: TextQuote): Context {
   };
 }
 
-/** Whether `prefix` ends the text before `start`, white space at the boundary ignored. */
+/** `start` moved back past the white space right before it in the folded `text`. */
+function boundaryBefore(text: string, start: number): number {
+  while (start > 0 && text.charCodeAt(start - 1) === space) start--;
+  return start;
+}
+
+/** `end` moved on past the white space right after it in the folded `text`. */
+function boundaryAfter(text: string, end: number): number {
+  while (end < text.length && text.charCodeAt(end) === space) end++;
+  return end;
+}
+
+/**
+ * Whether `prefix` ends the text before `start`, white space at the boundary ignored. Only
+ * U+0020 is trimmed (the context is folded): `trimEnd` would also drop U+FEFF, which is not
+ * white space in matching.
+ */
 function prefixAgrees(text: string, start: number, prefix: string): boolean {
-  const wanted = prefix.trimEnd();
-  let at = start;
-  while (at > 0 && text.charCodeAt(at - 1) === 32) at--;
-  return text.endsWith(wanted, at);
+  return text.endsWith(withoutSpacesAtEnd(prefix), boundaryBefore(text, start));
 }
 
 /** Whether `suffix` starts the text after `end`, white space at the boundary ignored. */
 function suffixAgrees(text: string, end: number, suffix: string): boolean {
-  const wanted = suffix.trimStart();
-  let at = end;
-  while (at < text.length && text.charCodeAt(at) === 32) at++;
-  return text.startsWith(wanted, at);
+  return text.startsWith(withoutSpacesAtStart(suffix), boundaryAfter(text, end));
+}
+
+function withoutSpacesAtEnd(text: string): string {
+  return text.slice(0, boundaryBefore(text, text.length));
+}
+
+function withoutSpacesAtStart(text: string): string {
+  return text.slice(boundaryAfter(text, 0));
 }
 
 /** Whether the prefix precedes and the suffix follows `range` in `text` (both folded). */
@@ -50,12 +81,19 @@ export function agrees(text: string, range: Range, context: Context): boolean {
   return prefixAgrees(text, range.start, context.prefix) && suffixAgrees(text, range.end, context.suffix);
 }
 
-/** How many of the quote's non-empty prefix and suffix agree with `range` (0, 1 or 2). */
+/**
+ * How many of the quote's prefix and suffix agree with `range` (0, 1 or 2), leaving out those
+ * that are empty or only white space (they agree with anything).
+ */
 export function agreement(text: string, range: Range, context: Context): number {
   let count = 0;
-  if (context.prefix.trim() !== '' && prefixAgrees(text, range.start, context.prefix)) count++;
-  if (context.suffix.trim() !== '' && suffixAgrees(text, range.end, context.suffix)) count++;
+  if (!isBlank(context.prefix) && prefixAgrees(text, range.start, context.prefix)) count++;
+  if (!isBlank(context.suffix) && suffixAgrees(text, range.end, context.suffix)) count++;
   return count;
+}
+
+function isBlank(context: string): boolean {
+  return boundaryAfter(context, 0) === context.length;
 }
 
 /** Longest context (in characters of folded text) a disambiguator may have. */
@@ -64,6 +102,11 @@ export const maxContextLength = 60;
 /**
  * For each range, the shortest prefix and the shortest suffix (whole words of the folded text,
  * at most `maxLength` characters; "" when there is none) that no other range shares.
+ *
+ * What a range shares with another is measured from their boundaries (past the white space
+ * next to them), as `agrees` compares: "technology, capable" and "technology,capable" share the
+ * prefix "technology,". A context is returned as the text has it, white space at the boundary
+ * included ("Prices " for "Prices rose"), and counted with it against `maxLength`.
  *
  * The contexts are sorted (read backwards for prefixes, forwards for suffixes); the longest
  * context a range shares with any other is the longer of what it shares with its two
@@ -74,13 +117,13 @@ export function disambiguate(
   ranges: readonly Range[],
   maxLength = maxContextLength,
 ): Context[] {
-  const starts = ranges.map((range) => range.start);
-  const ends = ranges.map((range) => range.end);
+  const starts = ranges.map((range) => boundaryBefore(text, range.start));
+  const ends = ranges.map((range) => boundaryAfter(text, range.end));
   const before = sharedContext(text, starts, -1, maxLength);
   const after = sharedContext(text, ends, 1, maxLength);
   return ranges.map((range, i) => ({
-    prefix: shortestWords(text, range.start, -1, before[i] ?? maxLength, maxLength),
-    suffix: shortestWords(text, range.end, 1, after[i] ?? maxLength, maxLength),
+    prefix: shortestWords(text, range.start, starts[i] ?? range.start, -1, before[i] ?? maxLength, maxLength),
+    suffix: shortestWords(text, range.end, ends[i] ?? range.end, 1, after[i] ?? maxLength, maxLength),
   }));
 }
 
@@ -121,16 +164,18 @@ function sharedContext(
 
 /**
  * The shortest run of whole words next to `origin` (before it for direction -1, after it for 1)
- * longer than `shared` characters, or "" when it would pass `maxLength` or the text's end.
+ * that reaches more than `shared` characters past `boundary` (where the context is compared
+ * from), or "" when it would pass `maxLength` or the text's end.
  */
 function shortestWords(
   text: string,
   origin: number,
+  boundary: number,
   direction: Direction,
   shared: number,
   maxLength: number,
 ): string {
-  const isSpace = (index: number): boolean => text.charCodeAt(index) === 0x20;
+  const isSpace = (index: number): boolean => text.charCodeAt(index) === space;
   let edge = origin;
   for (;;) {
     const previous = edge;
@@ -141,9 +186,8 @@ function shortestWords(
       if (edge < text.length && isSpace(edge)) edge++;
       while (edge < text.length && !isSpace(edge)) edge++;
     }
-    const length = Math.abs(origin - edge);
-    if (edge === previous || length > maxLength) return '';
-    if (length > shared) {
+    if (edge === previous || Math.abs(origin - edge) > maxLength) return '';
+    if (Math.abs(boundary - edge) > shared) {
       return direction === -1 ? text.slice(edge, origin) : text.slice(origin, edge);
     }
   }

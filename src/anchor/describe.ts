@@ -1,7 +1,8 @@
 /**
  * Position → quote: the W3C TextQuoteSelector (`exact`, `prefix`, `suffix`) and
  * TextPositionSelector (`start`, `end`, in the document text) of a span. `anchorQuotes` finds a
- * description again, unless the same quote has the same context elsewhere.
+ * description again, unless the same quote has the same context elsewhere, white space between
+ * the context and the quote aside (matching ignores it there).
  */
 import type { Span } from './types.ts';
 import { blockAt, blockOffsets, blockSeparator } from './document.ts';

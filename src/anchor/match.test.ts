@@ -176,19 +176,79 @@ describe('anchorQuotes: prefix and suffix', () => {
     expect(result).toEqual({ status: 'found', span: { block: 0, start: 8, end: 11 } });
   });
 
-  it('should compare prefix and suffix with white space folded, requiring white space where they have it', () => {
+  it('should ignore white space between the context and the quote, with or without it in either', () => {
     // Arrange
     const text = ['a technology,\n capable of it and a technology,capable of it'];
 
     // Act
-    const [spaced, tight] = anchorQuotes(text, [
-      { exact: 'capable of', prefix: 'technology,\t' },
-      { exact: 'capable of', prefix: 'technology,' },
+    const [bare, spaced, tight] = anchorQuotes(text, [
+      { exact: 'capable of', prefix: 'a technology,' },
+      { exact: 'capable of', prefix: 'a technology,\t' },
+      { exact: 'capable of', prefix: 'and a technology,' },
     ]);
 
     // Assert
-    expect(spaced).toEqual({ status: 'found', span: { block: 0, start: 15, end: 25 } });
+    const both = [
+      { block: 0, start: 15, end: 25 },
+      { block: 0, start: 46, end: 56 },
+    ];
+    expect(bare?.status === 'ambiguous' && bare.occurrences.map((o) => o.span)).toEqual(both);
+    expect(spaced?.status === 'ambiguous' && spaced.occurrences.map((o) => o.span)).toEqual(both);
     expect(tight).toEqual({ status: 'found', span: { block: 0, start: 46, end: 56 } });
+  });
+
+  it('should pick "technology, capable" by prefix "technology," as by "technology, "', () => {
+    // Arrange
+    const text = ['The technology, capable of much, and a tool capable of more.'];
+
+    // Act
+    const results = anchorQuotes(text, [
+      { exact: 'capable of', prefix: 'technology,' },
+      { exact: 'capable of', prefix: 'technology, ' },
+      { exact: 'capable of', suffix: 'much,' },
+      { exact: 'capable of', suffix: '\n much,' },
+    ]);
+
+    // Assert
+    for (const result of results) {
+      expect(result).toEqual({ status: 'found', span: { block: 0, start: 16, end: 26 } });
+    }
+  });
+
+  it('should still require white space inside the context, and the same words', () => {
+    // Arrange
+    const text = ['a technology, capable of it and atechnology,capable of it'];
+
+    // Act
+    const [spaced, joined, otherWords, missingSpace] = anchorQuotes(text, [
+      { exact: 'capable of', prefix: 'a technology, ' },
+      { exact: 'capable of', prefix: 'atechnology,' },
+      { exact: 'capable of', prefix: 'technologies, ' },
+      { exact: 'capable of', suffix: 'itand' },
+    ]);
+
+    // Assert
+    expect(spaced).toEqual({ status: 'found', span: { block: 0, start: 14, end: 24 } });
+    expect(joined).toEqual({ status: 'found', span: { block: 0, start: 44, end: 54 } });
+    expect(otherWords).toEqual({
+      status: 'not-found',
+      occurrences: [
+        { block: 0, start: 14, end: 24 },
+        { block: 0, start: 44, end: 54 },
+      ],
+    });
+    expect(missingSpace?.status).toBe('not-found');
+  });
+
+  it('should keep a zero-width no-break space at the end of a prefix significant', () => {
+    // Arrange
+    const text = ['one\ufeff two and one two'];
+
+    // Act
+    const result = anchorOne(text, { exact: 'two', prefix: 'one\ufeff' });
+
+    // Assert
+    expect(result).toEqual({ status: 'found', span: { block: 0, start: 5, end: 8 } });
   });
 
   it('should let prefix and suffix reach across a block boundary, the boundary being white space', () => {
@@ -276,6 +336,29 @@ describe('anchorQuotes: ambiguity', () => {
     // Assert
     expect(picked).toHaveLength(5);
     for (const { result, span } of picked) expect(result).toEqual({ status: 'found', span });
+  });
+
+  it('should not tell occurrences apart by white space between the context and the quote', () => {
+    // Arrange
+    const blocks = ['x technology, capable y', 'z technology,capable w'];
+
+    // Act
+    const result = anchorOne(blocks, { exact: 'capable' });
+    const picked = anchorQuotes(blocks, [
+      { exact: 'capable', prefix: 'x technology,' },
+      { exact: 'capable', prefix: 'z technology, ' },
+    ]);
+
+    // Assert
+    expect(result).toEqual({
+      status: 'ambiguous',
+      occurrences: [
+        // "technology, " and "technology," would each pick both.
+        { span: { block: 0, start: 14, end: 21 }, prefix: 'x technology, ', suffix: ' y' },
+        { span: { block: 1, start: 13, end: 20 }, prefix: 'z technology,', suffix: ' w' },
+      ],
+    });
+    expect(picked.map((r) => r.status === 'found' && r.span.block)).toEqual([0, 1]);
   });
 
   it('should stay ambiguous when a prefix leaves several occurrences, and disambiguate among those', () => {

@@ -9,8 +9,9 @@
  *    add a walk per distinct length). Equal quotes are searched for once.
  * 3. An occurrence whose raw range crosses a block boundary is dropped: a quote stays in one
  *    block. What remains are the quote's *occurrences*.
- * 4. The prefix and suffix, folded, pick among the occurrences (`context.ts`); they may reach
- *    across block boundaries, where the separator counts as white space.
+ * 4. The prefix and suffix, folded, pick among the occurrences (`context.ts`); white space
+ *    between them and the quote is optional, and they may reach across block boundaries, where
+ *    the separator counts as white space.
  *    - one survivor: `found`;
  *    - several: `ambiguous`, each with the shortest whole-word prefix and suffix that would
  *      pick it;

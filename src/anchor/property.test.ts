@@ -29,8 +29,13 @@ const blocksOfUnits = fc
     }),
   ]);
 
-/** The spans where the oracle finds the quote: every match inside one block, in order. */
-function oracle(blocks: readonly string[], quote: TextQuote): Span[] {
+/**
+ * The spans where the oracle finds the quote: every match inside one block, in order. By the
+ * `loose` rule (what `anchorQuotes` does) white space between the context and the quote is
+ * optional, whether the context ends (or the suffix starts) with white space or not; by the
+ * `strict` rule a prefix must be exactly the text before the quote, white space and all.
+ */
+function oracle(blocks: readonly string[], quote: TextQuote, rule: 'loose' | 'strict' = 'loose'): Span[] {
   const part = (text: string): string =>
     text
       .replace(/\p{White_Space}+/gu, ' ')
@@ -38,10 +43,13 @@ function oracle(blocks: readonly string[], quote: TextQuote): Span[] {
       .replace(/ /g, '\\p{White_Space}+');
   const exact = quote.exact.replace(/\p{White_Space}+/gu, ' ').trim();
   if (exact === '') return [];
-  const pattern = new RegExp(
-    `(?<=${part(quote.prefix ?? '')})${part(exact)}(?=${part(quote.suffix ?? '')})`,
-    'gu',
-  );
+  let prefix = part(quote.prefix ?? '');
+  let suffix = part(quote.suffix ?? '');
+  if (rule === 'loose') {
+    prefix = `${part((quote.prefix ?? '').replace(/\p{White_Space}+$/u, ''))}\\p{White_Space}*`;
+    suffix = `\\p{White_Space}*${part((quote.suffix ?? '').replace(/^\p{White_Space}+/u, ''))}`;
+  }
+  const pattern = new RegExp(`(?<=${prefix})${part(exact)}(?=${suffix})`, 'gu');
   const text = blocks.join('\n\n');
   const spans: Span[] = [];
   let offset = 0;
@@ -187,7 +195,7 @@ describe('describeSpan round trip', () => {
       }),
   );
 
-  it('should find the described span again, or report ambiguity only where the context is the same', () => {
+  it('should find the described span again, or report ambiguity only where the context is the same but for white space next to the quote', () => {
     fc.assert(
       fc.property(spanInArticle, fc.integer({ min: 0, max: 12 }), ({ blocks, span }, length) => {
         // Arrange
@@ -205,12 +213,19 @@ describe('describeSpan round trip', () => {
         };
         fc.pre(description.exact.trim() !== '');
         const expected = oracle(blocks, quote);
+        const strict = oracle(blocks, quote, 'strict');
 
         // Act
         const [result] = anchorQuotes(blocks, [quote]);
 
         // Assert
-        expect(expected).toContainEqual(trimmed);
+        expect(strict).toContainEqual(trimmed);
+        // The loose rule only adds occurrences that have white space next to them where the
+        // described span has none, or none where it has some.
+        for (const span of strict) expect(expected).toContainEqual(span);
+        for (const span of expected.filter((s) => !strict.some((t) => same(s, t)))) {
+          expect(spacing(blocks, span)).not.toEqual(spacing(blocks, trimmed));
+        }
         if (expected.length === 1) {
           expect(result).toEqual({ status: 'found', span: trimmed });
         } else {
@@ -225,9 +240,9 @@ describe('describeSpan round trip', () => {
 });
 
 /**
- * The shortest whole-word prefix and suffix, cut from the folded text around `span`, with which
- * the oracle finds no other of the `surviving` spans ("" when there is none of 60 characters or
- * less).
+ * The shortest whole-word prefix and suffix, cut from the folded text around `span` (with the
+ * white space next to the span, if any, counted in the 60 characters), with which the oracle
+ * finds no other of the `surviving` spans ("" when there is none of 60 characters or less).
  */
 function naiveDisambiguator(
   blocks: readonly string[],
@@ -264,4 +279,13 @@ function naiveDisambiguator(
 
 function same(a: Span, b: Span): boolean {
   return a.block === b.block && a.start === b.start && a.end === b.end;
+}
+
+/** Whether the document text has white space right before and right after `span`. */
+function spacing(blocks: readonly string[], span: Span): [boolean, boolean] {
+  const text = blocks.join('\n\n');
+  const start = blocks.slice(0, span.block).reduce((sum, b) => sum + b.length + 2, 0) + span.start;
+  const end = start + span.end - span.start;
+  const isSpace = (character: string | undefined): boolean => /^\p{White_Space}$/u.test(character ?? '');
+  return [isSpace(text[start - 1]), isSpace(text[end])];
 }
