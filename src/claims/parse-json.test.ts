@@ -149,6 +149,83 @@ describe('parseJson', () => {
       column: 8,
       reason: 'a control character inside a string must be escaped: write \\u0001',
     },
+    {
+      text: '{"a": "x\ty"}',
+      line: 1,
+      column: 9,
+      reason: 'a control character inside a string must be escaped: write \\u0009 or \\t',
+    },
+    {
+      text: '{"a": "\\u12"}',
+      line: 1,
+      column: 8,
+      reason: '"\\\\u" is not a JSON escape: write \\\\ for a backslash, or \\uXXXX with four hex digits',
+    },
+    {
+      text: '  \n ',
+      line: 1,
+      column: 1,
+      reason: 'the file is empty: write an object with "source" and "claims"',
+    },
+    {
+      text: '{"a":',
+      line: 1,
+      column: 6,
+      reason: 'the file ends where a value should be: add the value and close every { and [',
+    },
+    {
+      text: '[1,',
+      line: 1,
+      column: 4,
+      reason: 'the file ends before the "[" at line 1, column 1 is closed: add "]"',
+    },
+    {
+      text: '[1, {"b": 2',
+      line: 1,
+      column: 12,
+      reason: 'the file ends before the "{" at line 1, column 5 is closed: add "}"',
+    },
+    {
+      text: '{"a": 1.5.3}',
+      line: 1,
+      column: 7,
+      reason:
+        '"1.5.3" is not a JSON number: write digits with an optional "." and exponent, no leading zeros (or put it in double quotes)',
+    },
+    {
+      text: '{"a": 2e}',
+      line: 1,
+      column: 7,
+      reason:
+        '"2e" is not a JSON number: write digits with an optional "." and exponent, no leading zeros (or put it in double quotes)',
+    },
+    {
+      text: '{"a": -}',
+      line: 1,
+      column: 7,
+      reason:
+        '"-" is not a JSON number: write digits with an optional "." and exponent, no leading zeros (or put it in double quotes)',
+    },
+    {
+      text: '{"a": 1 # note\n}',
+      line: 1,
+      column: 9,
+      reason: 'JSON does not allow comments: remove it (a .claims.yaml file may have comments)',
+    },
+    {
+      text: '{"a": 1 x}',
+      line: 1,
+      column: 9,
+      reason: 'expected "," or "}" after the value of "a", found "x": add a comma between two properties',
+    },
+    { text: '{,}', line: 1, column: 2, reason: 'expected a property name in double quotes, found ","' },
+    { text: '[1,,2]', line: 1, column: 4, reason: 'expected a value, found ","' },
+    {
+      text: '[1, 2] 3',
+      line: 1,
+      column: 8,
+      reason: 'there is more text after the end of the top-level object: remove it',
+    },
   ];
 
   it.each(errors)('should place the error in $text at $line:$column', ({ text, line, column, reason }) => {
@@ -194,6 +271,27 @@ describe('parseJson', () => {
 
     // Assert
     expect(problems[0]?.reason).toMatch(/nested too deeply/);
+  });
+
+  it('should accept 100 levels of nesting and refuse the 101st at its bracket', () => {
+    // Arrange
+    const deepest = '['.repeat(100) + ']'.repeat(100);
+    // The object is the first level, so the 100th "[" (column 106) is the 101st.
+    const tooDeep = `{"a": ${'['.repeat(100)}${']'.repeat(100)}}`;
+
+    // Act
+    const accepted = parseJson(deepest);
+    const refused = parseJson(tooDeep);
+
+    // Assert
+    expect(accepted.problems).toEqual([]);
+    expect(refused.problems).toEqual([
+      {
+        place: { line: 1, column: 106 },
+        reason: 'Invalid JSON: the file is nested too deeply: a claims file needs only a few levels',
+        fatal: true,
+      },
+    ]);
   });
 
   it('should accept exactly the texts that JSON.parse accepts (but for duplicate properties), with the same data', () => {

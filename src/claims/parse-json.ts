@@ -2,335 +2,295 @@
  * Read a JSON claims file (RFC 8259, strict: no comments, no trailing commas) into a
  * {@link SourceTree}, keeping the line and column of every value and key.
  *
- * `JSON.parse` tells neither where values are nor, reliably, where an error is; this reader does
- * both, and words its errors for people who edit JSON by hand ("a comma before } is not
- * allowed: remove it"). It stops at the first syntax error, as a JSON reader must; duplicate
- * property names are reported all at once after reading.
+ * `jsonc-parser` (the parser behind VS Code's JSON support) reads the text and gives the offset
+ * of every value and error. This module words the first error for people who edit JSON by hand
+ * ("a comma before } is not allowed: remove it") and places it where the mistake is; later errors
+ * are mostly echoes of the first and are not reported. Duplicate property names, which the
+ * parser accepts, are reported all at once.
  */
+import { createScanner, parseTree, printParseErrorCode, visit } from 'jsonc-parser';
+import type { Node, ParseError, ParseOptions } from 'jsonc-parser';
 import { show } from './describe.ts';
 import { childPointer, lineCounterFor, pointAt, setOwn } from './tree.ts';
 import type { NodePlace, ParseOutcome, SyntaxProblem } from './tree.ts';
-import type { LineCounter } from 'yaml';
 import type { Point } from './types.ts';
 
 /** Deeper than any claims file needs; keeps a hostile file from exhausting the stack. */
 const maxDepth = 100;
 
-class JsonSyntaxError extends Error {
-  constructor(
-    readonly offset: number,
-    readonly reason: string,
-  ) {
-    super(reason);
-  }
-}
+/** Exactly what `JSON.parse` accepts. */
+const strict: ParseOptions = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
+
+const noComments = 'JSON does not allow comments: remove it (a .claims.yaml file may have comments)';
 
 export function parseJson(text: string): ParseOutcome {
-  const reader = new JsonReader(text);
-  try {
-    const data = reader.document();
-    if (reader.duplicates.length > 0) return { tree: undefined, problems: reader.duplicates };
-    return { tree: { data, places: reader.places }, problems: [] };
-  } catch (error) {
-    if (!(error instanceof JsonSyntaxError)) throw error;
-    const place = pointAt(reader.lineCounter, error.offset);
-    return { tree: undefined, problems: [{ place, reason: `Invalid JSON: ${error.reason}`, fatal: true }] };
+  const lineCounter = lineCounterFor(text);
+  const point = (offset: number): Point => pointAt(lineCounter, offset);
+  const problem = (offset: number, reason: string): SyntaxProblem => ({
+    place: point(offset),
+    reason: `Invalid JSON: ${reason}`,
+    fatal: true,
+  });
+
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    const reason = 'the file is nested too deeply: a claims file needs only a few levels';
+    return { tree: undefined, problems: [problem(deep, reason)] };
   }
-}
-
-class JsonReader {
-  readonly lineCounter: LineCounter;
-  readonly places = new Map<string, NodePlace>();
-  readonly duplicates: SyntaxProblem[] = [];
-  private offset = 0;
-
-  constructor(private readonly text: string) {
-    this.lineCounter = lineCounterFor(text);
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, strict);
+  if (errors.length > 0 || root === undefined) {
+    const { offset, reason } = explain(text, firstError(text), point);
+    return { tree: undefined, problems: [problem(offset, reason)] };
   }
 
-  document(): unknown {
-    this.skipSpace();
-    if (this.offset >= this.text.length) {
-      throw new JsonSyntaxError(0, 'the file is empty: write an object with "source" and "claims"');
+  const places = new Map<string, NodePlace>();
+  const duplicates: SyntaxProblem[] = [];
+  const build = (node: Node, pointer: string, key?: Point): unknown => {
+    const value = point(node.offset);
+    places.set(pointer, key ? { value, key } : { value });
+    if (node.type === 'array') {
+      return (node.children ?? []).map((item, index) => build(item, childPointer(pointer, index), undefined));
     }
-    const data = this.value('', 0, undefined);
-    this.skipSpace();
-    if (this.offset < this.text.length) {
-      throw new JsonSyntaxError(
-        this.offset,
-        'there is more text after the end of the top-level object: remove it',
-      );
-    }
-    return data;
-  }
-
-  private value(pointer: string, depth: number, key: Point | undefined): unknown {
-    if (depth > maxDepth)
-      throw new JsonSyntaxError(
-        this.offset,
-        'the file is nested too deeply: a claims file needs only a few levels',
-      );
-    const start = this.offset;
-    const place = this.point(start);
-    this.places.set(pointer, key ? { value: place, key } : { value: place });
-    const char = this.text[start];
-    switch (char) {
-      case '{':
-        return this.object(pointer, depth);
-      case '[':
-        return this.array(pointer, depth);
-      case '"':
-        return this.string();
-      case undefined:
-        throw new JsonSyntaxError(
-          start,
-          'the file ends where a value should be: add the value and close every { and [',
-        );
-      default:
-        if (char === '-' || (char >= '0' && char <= '9')) return this.number();
-        return this.word(char);
-    }
-  }
-
-  private object(pointer: string, depth: number): Record<string, unknown> {
-    const open = this.offset;
+    if (node.type !== 'object') return node.value as unknown;
     const object: Record<string, unknown> = {};
     const seen = new Map<string, number>();
-    this.offset += 1;
-    this.skipSpace();
-    if (this.text[this.offset] === '}') {
-      this.offset += 1;
-      return object;
-    }
-    for (;;) {
-      const keyStart = this.offset;
-      this.expectKey(open);
-      const key = this.string();
-      this.skipSpace();
-      if (this.text[this.offset] !== ':') {
-        throw this.unexpected(
-          `expected ":" after the property name ${show(key)}`,
-          'put a colon between the name and its value',
-          open,
-          '}',
-        );
-      }
-      this.offset += 1;
-      this.skipSpace();
-      const keyPlace = this.point(keyStart);
-      const first = seen.get(key);
-      if (first === undefined) seen.set(key, keyStart);
+    for (const property of node.children ?? []) {
+      const [nameNode, valueNode] = property.children ?? [];
+      if (!nameNode || !valueNode) continue;
+      const name = String(nameNode.value);
+      const first = seen.get(name);
+      if (first === undefined) seen.set(name, nameNode.offset);
       else {
-        const reason = `Invalid JSON: the property ${show(key)} appears twice in one object (first at line ${this.point(first).line}): remove or rename one of them`;
-        this.duplicates.push({ place: keyPlace, reason, fatal: true });
+        const reason = `the property ${show(name)} appears twice in one object (first at line ${point(first).line}): remove or rename one of them`;
+        duplicates.push(problem(nameNode.offset, reason));
       }
-      setOwn(object, key, this.value(childPointer(pointer, key), depth + 1, keyPlace));
-      this.skipSpace();
-      const next = this.text[this.offset];
-      if (next === '}') {
-        this.offset += 1;
-        return object;
-      }
-      if (next !== ',') {
-        throw this.unexpected(
-          `expected "," or "}" after the value of ${show(key)}`,
-          'add a comma between two properties',
-          open,
-          '}',
-        );
-      }
-      const comma = this.offset;
-      this.offset += 1;
-      this.skipSpace();
-      if (this.text[this.offset] === '}')
-        throw new JsonSyntaxError(comma, 'a comma before "}" is not allowed: remove this comma');
+      setOwn(object, name, build(valueNode, childPointer(pointer, name), point(nameNode.offset)));
     }
-  }
-
-  private array(pointer: string, depth: number): unknown[] {
-    const open = this.offset;
-    const array: unknown[] = [];
-    this.offset += 1;
-    this.skipSpace();
-    if (this.text[this.offset] === ']') {
-      this.offset += 1;
-      return array;
-    }
-    for (;;) {
-      if (this.offset >= this.text.length) throw this.unclosed(open, ']');
-      array.push(this.value(childPointer(pointer, array.length), depth + 1, undefined));
-      this.skipSpace();
-      const next = this.text[this.offset];
-      if (next === ']') {
-        this.offset += 1;
-        return array;
-      }
-      if (next !== ',')
-        throw this.unexpected(
-          'expected "," or "]" after a list item',
-          'add a comma between two items',
-          open,
-          ']',
-        );
-      const comma = this.offset;
-      this.offset += 1;
-      this.skipSpace();
-      if (this.text[this.offset] === ']')
-        throw new JsonSyntaxError(comma, 'a comma before "]" is not allowed: remove this comma');
-    }
-  }
-
-  /** Check that a property name in double quotes starts here, explaining the usual mistakes. */
-  private expectKey(open: number): void {
-    const char = this.text[this.offset];
-    if (char === '"') return;
-    if (char === undefined) throw this.unclosed(open, '}');
-    if (char === "'")
-      throw new JsonSyntaxError(this.offset, 'property names must be in double quotes, not single quotes');
-    const word = /^[\p{L}\p{N}_$-]+/u.exec(this.text.slice(this.offset, this.offset + 100))?.[0];
-    if (word)
-      throw new JsonSyntaxError(this.offset, `property names must be in double quotes: write "${word}"`);
-    throw new JsonSyntaxError(
-      this.offset,
-      `expected a property name in double quotes, found ${describeChar(char)}`,
-    );
-  }
-
-  /** A string starting at the current offset (on its opening quote). */
-  private string(): string {
-    const open = this.offset;
-    let result = '';
-    let index = open + 1;
-    for (;;) {
-      const char = this.text[index];
-      if (char === undefined) {
-        throw new JsonSyntaxError(open, 'this string is not closed: add the closing double quote');
-      }
-      if (char === '"') break;
-      if (char === '\\') {
-        const escape = this.text[index + 1];
-        const simple = escape === undefined ? undefined : simpleEscapes[escape];
-        if (simple !== undefined) {
-          result += simple;
-          index += 2;
-          continue;
-        }
-        if (escape === 'u' && /^[\da-fA-F]{4}$/.test(this.text.slice(index + 2, index + 6))) {
-          result += String.fromCharCode(Number.parseInt(this.text.slice(index + 2, index + 6), 16));
-          index += 6;
-          continue;
-        }
-        const written = escape === 'u' ? '\\u' : `\\${escape ?? ''}`;
-        throw new JsonSyntaxError(
-          index,
-          `${show(written)} is not a JSON escape: write \\\\ for a backslash, or \\uXXXX with four hex digits`,
-        );
-      }
-      if (char < ' ') {
-        if (char === '\n' || char === '\r') {
-          throw new JsonSyntaxError(
-            index,
-            'a line break inside a string must be written \\n (or is a closing double quote missing?)',
-          );
-        }
-        const code = char.charCodeAt(0).toString(16).padStart(4, '0');
-        throw new JsonSyntaxError(
-          index,
-          `a control character inside a string must be escaped: write \\u${code}${char === '\t' ? ' or \\t' : ''}`,
-        );
-      }
-      result += char;
-      index += 1;
-    }
-    this.offset = index + 1;
-    return result;
-  }
-
-  private number(): number {
-    const start = this.offset;
-    const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(this.text.slice(start, start + 400));
-    const written = match?.[0] ?? '';
-    const after = this.text[start + written.length];
-    if (written === '' || written === '-' || (after !== undefined && /[\d.eE]/.test(after))) {
-      const token = /^[-+.\w]*/.exec(this.text.slice(start, start + 40))?.[0] ?? '';
-      throw new JsonSyntaxError(
-        start,
-        `${show(token)} is not a JSON number: write digits with an optional "." and exponent, no leading zeros (or put it in double quotes)`,
-      );
-    }
-    this.offset = start + written.length;
-    return Number(written);
-  }
-
-  /** `true`, `false` or `null`, or an explanation of what else was found. */
-  private word(char: string): boolean | null {
-    const start = this.offset;
-    const word = /^[\p{L}\p{N}_$]+/u.exec(this.text.slice(start, start + 100))?.[0];
-    const literals = { true: true, false: false, null: null } as const;
-    if (word === 'true' || word === 'false' || word === 'null') {
-      this.offset += word.length;
-      return literals[word];
-    }
-    if (char === "'") throw new JsonSyntaxError(start, 'strings must be in double quotes, not single quotes');
-    if (char === '/' || char === '#') {
-      throw new JsonSyntaxError(
-        start,
-        'JSON does not allow comments: remove it (a .claims.yaml file may have comments)',
-      );
-    }
-    if (char === '.' || char === '+') {
-      throw new JsonSyntaxError(start, 'a JSON number starts with a digit or "-": write 0.5, not .5 or +1');
-    }
-    if (word) {
-      const lower = word.toLowerCase();
-      const hint =
-        lower === 'true' || lower === 'false' || lower === 'null'
-          ? `write ${lower} in lower case`
-          : 'put text in double quotes';
-      throw new JsonSyntaxError(start, `${show(word)} is not a JSON value: ${hint}`);
-    }
-    throw new JsonSyntaxError(start, `expected a value, found ${describeChar(char)}`);
-  }
-
-  private unexpected(what: string, fix: string, open: number, closer: string): JsonSyntaxError {
-    if (this.offset >= this.text.length) return this.unclosed(open, closer);
-    return new JsonSyntaxError(
-      this.offset,
-      `${what}, found ${describeChar(this.text[this.offset] ?? '')}: ${fix}`,
-    );
-  }
-
-  private unclosed(open: number, closer: string): JsonSyntaxError {
-    const { line, column } = this.point(open);
-    return new JsonSyntaxError(
-      this.text.length,
-      `the file ends before the "${this.text[open] ?? ''}" at line ${line}, column ${column} is closed: add "${closer}"`,
-    );
-  }
-
-  private skipSpace(): void {
-    while (this.offset < this.text.length) {
-      const char = this.text[this.offset];
-      if (char !== ' ' && char !== '\t' && char !== '\n' && char !== '\r') return;
-      this.offset += 1;
-    }
-  }
-
-  private point(offset: number): Point {
-    return pointAt(this.lineCounter, offset);
-  }
+    return object;
+  };
+  const data = build(root, '');
+  if (duplicates.length > 0) return { tree: undefined, problems: duplicates };
+  return { tree: { data, places }, problems: [] };
 }
 
-const simpleEscapes: Record<string, string> = {
-  '"': '"',
-  '\\': '\\',
-  '/': '/',
-  b: '\b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-};
+/**
+ * The offset of the first `{` or `[` nested deeper than {@link maxDepth}, found with the
+ * parser's scanner before the (recursive) parser itself runs.
+ */
+function tooDeepAt(text: string): number | undefined {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  // Every token but the end of the file has a length.
+  for (scanner.scan(); scanner.getTokenLength() > 0; scanner.scan()) {
+    const char = text[scanner.getTokenOffset()];
+    if (char === '{' || char === '[') depth += 1;
+    else if (char === '}' || char === ']') depth = Math.max(depth - 1, 0);
+    if (depth > maxDepth) return scanner.getTokenOffset();
+  }
+  return undefined;
+}
+
+/** An object or array being read. */
+interface Container {
+  opener: '{' | '[';
+  offset: number;
+  /** The last property name read in an object. */
+  key?: string;
+}
+
+/** The parser's first error, and what it had read just before. */
+interface Situation {
+  error: ReturnType<typeof printParseErrorCode>;
+  offset: number;
+  /** The innermost object or array not yet closed; none at the top level. */
+  container: Container | undefined;
+  /** The last thing read: an opening `{` or `[`, a property name, a `:`, a `,` or a value. */
+  after: 'opener' | 'key' | ':' | ',' | 'value';
+  /** Where the last comma is. */
+  comma: number;
+  /** Where the last value starts and ends, when it is a number. */
+  number: { start: number; end: number } | undefined;
+}
+
+/** Read the text again, following the parser's steps, to learn what it expected at its first error. */
+function firstError(text: string): Situation {
+  const open: Container[] = [];
+  let after: Situation['after'] = 'opener';
+  let comma = 0;
+  let number: Situation['number'];
+  const found: Situation[] = [];
+  const close = (_offset: number, length: number): void => {
+    // At the end of the file (a token of length 0) the container is not closed: keep it for the
+    // error that follows.
+    if (length > 0) open.pop();
+    after = 'value';
+    number = undefined;
+  };
+  visit(
+    text,
+    {
+      onObjectBegin: (offset) => {
+        open.push({ opener: '{', offset });
+        after = 'opener';
+      },
+      onArrayBegin: (offset) => {
+        open.push({ opener: '[', offset });
+        after = 'opener';
+      },
+      onObjectProperty: (name) => {
+        const container = open.at(-1);
+        if (container) container.key = name;
+        after = 'key';
+      },
+      onSeparator: (char, offset) => {
+        if (char === ',') {
+          after = ',';
+          comma = offset;
+        } else after = ':';
+      },
+      onLiteralValue: (value, offset, length) => {
+        after = 'value';
+        number = typeof value === 'number' ? { start: offset, end: offset + length } : undefined;
+      },
+      onObjectEnd: close,
+      onArrayEnd: close,
+      onError: (error, offset) => {
+        if (found.length > 0) return;
+        const top = open.at(-1);
+        const container = top && { ...top };
+        found.push({ error: printParseErrorCode(error), offset, container, after, comma, number });
+      },
+    },
+    strict,
+  );
+  const [first] = found;
+  if (!first) throw new Error('parseJson: the parser reported an error on its first reading only');
+  return first;
+}
+
+interface Explained {
+  offset: number;
+  reason: string;
+}
+
+/** Say what is wrong at the parser's first error and how to fix it. */
+function explain(text: string, situation: Situation, point: (offset: number) => Point): Explained {
+  const { error, offset, container, after } = situation;
+  const at = (reason: string, where = offset): Explained => ({ offset: where, reason });
+  switch (error) {
+    case 'InvalidCommentToken':
+      return at(noComments);
+    case 'UnexpectedEndOfString':
+    case 'InvalidEscapeCharacter':
+    case 'InvalidUnicode':
+    case 'InvalidCharacter':
+      return stringProblem(text, offset);
+    case 'UnexpectedEndOfNumber':
+    case 'InvalidNumberFormat':
+      return at(notANumber(text, offset));
+  }
+
+  const char = text[offset];
+  if (char === undefined) {
+    if (!container) return at('the file is empty: write an object with "source" and "claims"', 0);
+    if (after === ':')
+      return at('the file ends where a value should be: add the value and close every { and [');
+    const { line, column } = point(container.offset);
+    const closer = container.opener === '{' ? '}' : ']';
+    return at(
+      `the file ends before the "${container.opener}" at line ${line}, column ${column} is closed: add "${closer}"`,
+    );
+  }
+  if (char === '/' || char === '#') return at(noComments);
+  const found = describeChar(char);
+  if (after === 'value') {
+    // `01` or `1.5.3`: the parser read a number and stopped where JSON numbers stop.
+    const { number } = situation;
+    if (number?.end === offset && /[\d.eE]/.test(char))
+      return at(notANumber(text, number.start), number.start);
+    if (!container) return at('there is more text after the end of the top-level object: remove it');
+    return container.opener === '{'
+      ? at(
+          `expected "," or "}" after the value of ${show(container.key ?? '')}, found ${found}: add a comma between two properties`,
+        )
+      : at(`expected "," or "]" after a list item, found ${found}: add a comma between two items`);
+  }
+  if (container?.opener === '{' && after === 'key') {
+    return at(
+      `expected ":" after the property name ${show(container.key ?? '')}, found ${found}: put a colon between the name and its value`,
+    );
+  }
+  if (container?.opener === '{' && after !== ':') {
+    if (char === '}') return at('a comma before "}" is not allowed: remove this comma', situation.comma);
+    return at(propertyNameProblem(text, offset));
+  }
+  if (char === ']' && after === ',')
+    return at('a comma before "]" is not allowed: remove this comma', situation.comma);
+  return at(valueProblem(text, offset));
+}
+
+/** Where a property name should start: explain the usual mistakes. */
+function propertyNameProblem(text: string, offset: number): string {
+  const char = text[offset] ?? '';
+  if (char === "'") return 'property names must be in double quotes, not single quotes';
+  const word = /^[\p{L}\p{N}_$-]+/u.exec(text.slice(offset, offset + 100))?.[0];
+  if (word) return `property names must be in double quotes: write "${word}"`;
+  return `expected a property name in double quotes, found ${describeChar(char)}`;
+}
+
+/** Where a value should start: explain the usual mistakes. */
+function valueProblem(text: string, offset: number): string {
+  const char = text[offset] ?? '';
+  if (char === "'") return 'strings must be in double quotes, not single quotes';
+  if (char === '.' || char === '+')
+    return 'a JSON number starts with a digit or "-": write 0.5, not .5 or +1';
+  if (char === '-') return notANumber(text, offset);
+  const word = /^[\p{L}\p{N}_$]+/u.exec(text.slice(offset, offset + 100))?.[0];
+  if (word) {
+    const lower = word.toLowerCase();
+    const hint =
+      lower === 'true' || lower === 'false' || lower === 'null'
+        ? `write ${lower} in lower case`
+        : 'put text in double quotes';
+    return `${show(word)} is not a JSON value: ${hint}`;
+  }
+  return `expected a value, found ${describeChar(char)}`;
+}
+
+function notANumber(text: string, start: number): string {
+  const token = /^[-+.\w]*/.exec(text.slice(start, start + 40))?.[0] ?? '';
+  return `${show(token)} is not a JSON number: write digits with an optional "." and exponent, no leading zeros (or put it in double quotes)`;
+}
+
+/**
+ * The first mistake inside the string whose opening quote is at `open` (the parser places every
+ * string error at the opening quote).
+ */
+function stringProblem(text: string, open: number): Explained {
+  // eslint-disable-next-line no-control-regex -- JSON strings may not hold raw control characters
+  const valid = /(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[\da-fA-F]{4})*/y;
+  valid.lastIndex = open + 1;
+  valid.exec(text);
+  const index = valid.lastIndex;
+  const char = text[index];
+  const escape = text[index + 1];
+  if (char === undefined || (char === '\\' && escape === undefined)) {
+    return { offset: open, reason: 'this string is not closed: add the closing double quote' };
+  }
+  if (char === '\\') {
+    const written = escape === 'u' ? '\\u' : `\\${escape ?? ''}`;
+    const reason = `${show(written)} is not a JSON escape: write \\\\ for a backslash, or \\uXXXX with four hex digits`;
+    return { offset: index, reason };
+  }
+  if (char === '\n' || char === '\r') {
+    const reason = 'a line break inside a string must be written \\n (or is a closing double quote missing?)';
+    return { offset: index, reason };
+  }
+  const code = char.charCodeAt(0).toString(16).padStart(4, '0');
+  const reason = `a control character inside a string must be escaped: write \\u${code}${char === '\t' ? ' or \\t' : ''}`;
+  return { offset: index, reason };
+}
 
 function describeChar(char: string): string {
   if (char === '') return 'the end of the file';
