@@ -20,7 +20,8 @@ export const documentStyles = css`
   marginalia-reader[data-enhanced] mark[data-marginalia-active] {
     text-decoration-thickness: 3px;
   }
-  marginalia-reader[data-enhanced] mark:is(:hover, :focus-visible)::after {
+  marginalia-reader[data-enhanced] mark:focus-visible::after,
+  marginalia-reader[data-enhanced] mark[data-marginalia-hover]:hover::after {
     content: attr(data-marginalia-label);
     position: absolute;
     left: 0;

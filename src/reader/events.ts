@@ -36,10 +36,16 @@ export function readerEvent<T>(type: string, detail: T): CustomEvent<T> {
   return new CustomEvent<T>(type, { detail, bubbles: true, composed: true });
 }
 
+interface ReaderEventMap {
+  'marginalia-note-open': NoteOpenEvent;
+  'marginalia-note-close': NoteCloseEvent;
+  'marginalia-settings-change': SettingsChangeEvent;
+}
+
 declare global {
-  interface HTMLElementEventMap {
-    'marginalia-note-open': NoteOpenEvent;
-    'marginalia-note-close': NoteCloseEvent;
-    'marginalia-settings-change': SettingsChangeEvent;
-  }
+  // The events bubble and are composed: a page can listen on the element or on the document.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends ReaderEventMap {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface DocumentEventMap extends ReaderEventMap {}
 }

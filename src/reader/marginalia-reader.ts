@@ -100,15 +100,15 @@ export class MarginaliaReader extends LitElement {
   private _claims: ReaderClaim[] = [];
   private _byId = new Map<string, ReaderClaim>();
   private _article: HTMLElement | null = null;
-  private _clones = new Map<string, Node[]>();
+  private readonly _clones = new Map<string, Node[]>();
   private _wideMedia: MediaQueryList | undefined;
   private _resizeObserver: ResizeObserver | undefined;
   private _frame = 0;
   private _said = 0;
 
-  private _settings = new SettingsController(this);
-  private _keyboard = new KeyboardController(this, () => this._shortcuts);
-  private _deepLinks = new DeepLinkController(this, {
+  private readonly _settings = new SettingsController(this);
+  private readonly _keyboard = new KeyboardController(this, () => this._shortcuts);
+  private readonly _deepLinks = new DeepLinkController(this, {
     note: (claimId) => this.openNote(claimId, 'link'),
     paragraph: (element) => {
       element.scrollIntoView();
@@ -118,7 +118,7 @@ export class MarginaliaReader extends LitElement {
   });
 
   /** The keyboard shortcuts, also listed in the help overlay. */
-  private _shortcuts: readonly Shortcut[] = [
+  private readonly _shortcuts: readonly Shortcut[] = [
     { keys: ['j', 'n'], label: 'Next claim', run: () => this._step(1) },
     { keys: ['k', 'p'], label: 'Previous claim', run: () => this._step(-1) },
     { keys: ['Escape'], label: 'Close the note or panel', run: () => this._escape(), inFields: true },
@@ -205,7 +205,8 @@ export class MarginaliaReader extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    this._deepLinks.applyCurrent();
+    // After this first update, so that opening a linked note is an update of its own.
+    void this.updateComplete.then(() => this._deepLinks.applyCurrent());
     void document.fonts?.ready.then(() => this._layout());
   }
 
@@ -243,20 +244,10 @@ export class MarginaliaReader extends LitElement {
           <span class="label">Theme:</span> ${theme[0]?.toUpperCase()}${theme.slice(1)}
         </button>
         <span class="tool-group" role="group" aria-label="Text size">
-          <button
-            class="tool"
-            aria-label="Smaller text"
-            ?disabled=${textSize <= textSizes[0]}
-            @click=${() => this._resize(-1)}
-          >
-            A−</button
-          ><button
-            class="tool"
-            aria-label="Larger text"
-            ?disabled=${textSize >= textSizes[4]}
-            @click=${() => this._resize(1)}
-          >
-            A+
+          <button class="tool" ?disabled=${textSize <= textSizes[0]} @click=${() => this._resize(-1)}>
+            <span aria-hidden="true">A−</span><span class="sr-only">Smaller text</span></button
+          ><button class="tool" ?disabled=${textSize >= textSizes[4]} @click=${() => this._resize(1)}>
+            <span aria-hidden="true">A+</span><span class="sr-only">Larger text</span>
           </button>
         </span>
         <button
@@ -309,9 +300,11 @@ export class MarginaliaReader extends LitElement {
       ?data-active=${claimId === this.activeClaimId}
     >
       <header class="card-head">
-        <h2 class="sr-only" id="title-${number}">Note ${number}: ${claim.kindLabel}, ${claim.verdictLabel}</h2>
+        <h2 class="sr-only" id="title-${number}">
+          Note ${number}: ${claim.kindLabel}, ${claim.verdictLabel}
+        </h2>
         ${this._describe(claim)}
-        <button class="tool small" aria-pressed=${pinned} @click=${() => this._togglePin(claimId)}>
+        <button class="tool small pin" aria-pressed=${pinned} @click=${() => this._togglePin(claimId)}>
           ${pinned ? 'Pinned' : 'Pin'}
         </button>
         <button class="tool small" aria-label="Close note ${number}" @click=${() => this.closeNote(claimId)}>
@@ -346,10 +339,12 @@ export class MarginaliaReader extends LitElement {
 
   /** Kind chip, verdict (with a glyph, so colour is never the only cue) and paragraph. */
   private _describe(claim: ReaderClaim): TemplateResult {
-    return html`<span class="chip" data-kind=${claim.kind}>${claim.kindLabel}</span>
+    return html`<span class="tags"
+      ><span class="chip" data-kind=${claim.kind}>${claim.kindLabel}</span>
       <span class="verdict" data-verdict=${claim.verdict}
         ><span aria-hidden="true">${verdictGlyphs[claim.verdict] ?? '–'}</span> ${claim.verdictLabel}</span
-      >`;
+      ></span
+    >`;
   }
 
   private _renderPanel(): TemplateResult {
@@ -404,7 +399,9 @@ export class MarginaliaReader extends LitElement {
                 @click=${() => this._choose(claim.id)}
               >
                 <span class="card-head"
-                  >${this._describe(claim)}<span class="para">${claim.paragraph ? `¶ ${claim.paragraph}` : ''}</span></span
+                  >${this._describe(claim)}<span class="para"
+                    >${claim.paragraph ? `¶ ${claim.paragraph}` : ''}</span
+                  ></span
                 >
                 <span class="excerpt">${claim.excerpt}</span>
               </button>
@@ -500,13 +497,20 @@ export class MarginaliaReader extends LitElement {
     );
   }
 
-  /** Brings the open note's passage into view and focus into its card. */
+  /**
+   * Brings the open note's passage and its card into view, and focus into the card. A passage
+   * chosen elsewhere (panel, map, link) is centred; one reached by keyboard moves only as far as
+   * needed; one clicked is already in view.
+   */
   private async _reveal(claim: ReaderClaim, source: NoteOpenSource): Promise<void> {
     while (!(await this.updateComplete));
     const card = this.renderRoot.querySelector<HTMLElement>(`[data-card="${CSS.escape(claim.id)}"]`);
-    const behavior = matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth';
-    if (source === 'pointer') card?.scrollIntoView({ block: 'nearest', behavior });
-    else claim.marks[0]?.scrollIntoView({ block: this.wide ? 'center' : 'start', behavior });
+    if (source !== 'pointer')
+      claim.marks[0]?.scrollIntoView({ block: source === 'keyboard' ? 'nearest' : 'center' });
+    card?.scrollIntoView({
+      block: 'nearest',
+      behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth',
+    });
     card?.focus({ preventScroll: true });
   }
 
@@ -720,7 +724,9 @@ export class MarginaliaReader extends LitElement {
     }
   };
 
+  /** Hover (a mouse or a pen, not a finger) lights up every segment of the claims under the pointer. */
   private _onPointerOver = (event: PointerEvent): void => {
+    if (event.pointerType === 'touch') return;
     const mark = (event.composedPath()[0] as Element).closest?.('mark[data-claims]');
     for (const claim of mark ? claimsOfMark(mark, this._byId) : []) {
       for (const segment of claim.marks) segment.toggleAttribute('data-marginalia-hover', true);
@@ -728,7 +734,9 @@ export class MarginaliaReader extends LitElement {
   };
 
   private _onPointerOut = (): void => {
-    for (const mark of this._marks()) mark.removeAttribute('data-marginalia-hover');
+    for (const mark of this._article?.querySelectorAll('[data-marginalia-hover]') ?? []) {
+      mark.removeAttribute('data-marginalia-hover');
+    }
   };
 
   private _onScroll = (): void => {

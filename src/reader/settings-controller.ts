@@ -72,10 +72,11 @@ export class SettingsController implements ReactiveController {
     host.addController(this);
   }
 
-  /** `light` or `dark`: the chosen theme, or the system's when the choice is `system`. */
+  /** `light` or `dark`: the chosen theme, or the system's when the choice is `system` (or unknown). */
   get resolvedTheme(): 'light' | 'dark' {
-    if (this._host.theme === 'system') return this.systemDark ? 'dark' : 'light';
-    return this._host.theme;
+    const { theme } = this._host;
+    if (theme === 'light' || theme === 'dark') return theme;
+    return this.systemDark ? 'dark' : 'light';
   }
 
   hostConnected(): void {

@@ -51,6 +51,10 @@ export const readerStyles = css`
     backdrop-filter: blur(8px);
     border-bottom: 1px solid var(--marginalia-rule);
   }
+  .toolbar > * {
+    flex: none;
+    white-space: nowrap;
+  }
   .brand {
     margin-right: auto;
     font-weight: 650;
@@ -101,6 +105,9 @@ export const readerStyles = css`
     font: 0.8rem/1 var(--ui);
     text-decoration: none;
   }
+  .tool-group {
+    display: inline-flex;
+  }
   .count {
     padding: 0.15rem 0.4rem;
     border-radius: 99px;
@@ -143,15 +150,16 @@ export const readerStyles = css`
     left: 0;
     right: 0;
     z-index: 10;
-    padding: 0.6rem 0.9rem 0.4rem;
+    padding: 0.6rem 0.9rem 0.3rem;
     pointer-events: auto;
-    font: 0.86em/1.55 var(--marginalia-note-font, inherit);
+    font: 0.8em/1.5 var(--marginalia-note-font, var(--marginalia-font-body, serif));
     color: var(--marginalia-fg);
     background: var(--marginalia-surface);
     border: 1px solid var(--marginalia-rule);
     border-top: 3px solid var(--k);
     border-radius: 0.5rem;
     box-shadow: var(--shadow);
+    scroll-margin: 4rem 0 1rem;
   }
   .card:focus {
     outline: none;
@@ -163,15 +171,19 @@ export const readerStyles = css`
   .card-foot {
     display: flex;
     align-items: center;
-    flex-wrap: wrap;
     gap: 0.3rem 0.5rem;
     font: 0.75rem/1.2 var(--ui);
     color: var(--marginalia-muted);
   }
-  .card-head h2 {
-    margin-left: auto;
+  .tags {
+    flex: 1 1 0;
+    min-width: 0;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.3rem 0.5rem;
   }
-  .card-head .tool:last-child {
+  .pin + .tool {
     font-size: 1.2rem;
   }
   .chip {
@@ -199,10 +211,13 @@ export const readerStyles = css`
     overflow-wrap: anywhere;
   }
   .marginalia-note-sources {
-    padding: 0.5rem 0 0 1.1rem;
+    padding: 0.5rem 0 0 1rem;
     border-top: 1px solid var(--marginalia-rule);
-    font-size: 0.9em;
-    line-height: 1.45;
+    font: 0.8rem/1.45 var(--ui);
+    color: var(--marginalia-muted);
+  }
+  .marginalia-note-sources li + li {
+    margin-top: 0.3rem;
   }
   .others {
     font: 0.78rem/1.4 var(--ui);
@@ -289,11 +304,19 @@ export const readerStyles = css`
     gap: 0.35rem;
   }
   .filter {
-    padding: 0.3rem 0.6rem;
+    padding: 0.3rem 0.65rem;
     border-color: var(--marginalia-rule);
-    border-left: 0.35rem solid var(--k);
     border-radius: 99px;
     font-size: 0.8rem;
+  }
+  .filter::before {
+    content: '';
+    display: inline-block;
+    width: 0.6em;
+    height: 0.6em;
+    margin-right: 0.4em;
+    border-radius: 50%;
+    background: var(--k);
   }
   .filter[aria-pressed='true'] {
     background: var(--kt);
@@ -336,7 +359,7 @@ export const readerStyles = css`
     margin-left: auto;
   }
   .excerpt {
-    font: 0.95rem/1.4 var(--marginalia-note-font, Georgia, serif);
+    font: 0.95rem/1.4 var(--marginalia-note-font, var(--marginalia-font-body, serif));
   }
 
   .help {
@@ -370,7 +393,10 @@ export const readerStyles = css`
     }
     .toolbar {
       justify-content: space-between;
-      padding: 0 0.5rem;
+      padding: 0 0.4rem;
+    }
+    .toolbar .tool {
+      padding: 0 0.45rem;
     }
     .map {
       width: 0.4rem;

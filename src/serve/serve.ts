@@ -36,20 +36,22 @@ function urlOf(server: PreviewServer | ViteDevServer, host: string): string {
   return `http://${host}:${address.port}/`;
 }
 
-const shared = (options: ServeOptions) => ({
-  root: path.resolve(options.dir),
+const shared = {
   configFile: false as const,
   logLevel: 'warn' as const,
   clearScreen: false,
   appType: 'mpa' as const,
-});
+};
 
 /** Serves `dir` as static files (Vite's preview server). */
 export async function serveStatic(options: ServeOptions): Promise<Served> {
   const host = options.host ?? '127.0.0.1';
+  const dir = path.resolve(options.dir);
   const server = await preview({
-    ...shared(options),
-    build: { outDir: path.resolve(options.dir) },
+    ...shared,
+    // The preview server serves `build.outDir`, which Vite wants inside its root, not the root itself.
+    root: path.dirname(dir),
+    build: { outDir: dir },
     preview: { host, port: options.port ?? 0, strictPort: true, open: false },
   });
   return { url: urlOf(server, host), close: () => server.close() };
@@ -63,7 +65,8 @@ export async function serveWatching(options: ServeOptions): Promise<Watching> {
   const host = options.host ?? '127.0.0.1';
   const root = path.resolve(options.dir);
   const server = await createServer({
-    ...shared(options),
+    ...shared,
+    root,
     server: {
       host,
       port: options.port ?? 0,

@@ -55,18 +55,31 @@ export function parseStartArgs(argv: readonly string[]): StartOptions {
   return { watch: values.watch, port, host: values.host, articles: values.articles, out: values.out };
 }
 
-/** Runs `marginalia build ARTICLES --out OUT`; resolves to its exit code. */
-export function runBuild(options: Pick<StartOptions, 'articles' | 'out'>): Promise<number> {
+/**
+ * Runs `marginalia build ARTICLES --out OUT`; resolves to its exit code. What the build prints
+ * goes to `log` line by line; its problems (standard error) go straight to the terminal.
+ */
+export function runBuild(
+  options: Pick<StartOptions, 'articles' | 'out'>,
+  log: (line: string) => void = console.log,
+): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
       [path.join(repository, 'bin/marginalia.js'), 'build', options.articles, '--out', options.out],
-      {
-        stdio: 'inherit',
-      },
+      { stdio: ['ignore', 'pipe', 'inherit'] },
     );
+    let pending = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      const lines = (pending + chunk).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) log(line);
+    });
     child.on('error', () => resolve(1));
-    child.on('exit', (code) => resolve(code ?? 1));
+    child.on('close', (code) => {
+      if (pending !== '') log(pending);
+      resolve(code ?? 1);
+    });
   });
 }
 
@@ -90,7 +103,7 @@ export async function start(
   options: StartOptions,
   log: (line: string) => void = console.log,
 ): Promise<Served> {
-  const code = await runBuild(options);
+  const code = await runBuild(options, log);
   if (code !== 0 && !options.watch)
     throw new StartError(`marginalia build failed (exit ${code}); nothing to serve`, 1);
   const serveOptions = { dir: options.out, host: options.host, port: options.port };
@@ -112,7 +125,7 @@ export async function start(
     }
     do {
       again = false;
-      building = runBuild(options).then((exit) => {
+      building = runBuild(options, log).then((exit) => {
         if (exit === 0) served.reload();
         else log('The build failed: the page keeps the last good build.');
       });

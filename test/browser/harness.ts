@@ -77,13 +77,18 @@ export async function openPage(
   const page = await context.newPage();
   const trouble: PageTrouble = { errors: [] };
   page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') trouble.errors.push(message.text());
+    // Chromium asks every origin for /favicon.ico; the built pages declare no icon.
+    if (message.location().url.endsWith('/favicon.ico')) return;
+    if (message.type() === 'error' || message.type() === 'warning') {
+      trouble.errors.push(`${message.text()} (${message.location().url})`);
+    }
   });
   page.on('pageerror', (error) => trouble.errors.push(error.message));
   await page.exposeFunction('__marginaliaViolation', (text: string) => trouble.errors.push(text));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      const report = (window as unknown as { __marginaliaViolation(text: string): void }).__marginaliaViolation;
+      const report = (window as unknown as { __marginaliaViolation(text: string): void })
+        .__marginaliaViolation;
       report(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
     });
   });
@@ -98,7 +103,10 @@ export async function gotoReader(page: Page, url: string): Promise<void> {
 }
 
 /** The bounding box of an element, failing when it is not rendered. */
-export async function box(page: Page, selector: string): Promise<{ x: number; y: number; width: number; height: number }> {
+export async function box(
+  page: Page,
+  selector: string,
+): Promise<{ x: number; y: number; width: number; height: number }> {
   const found = await page.locator(selector).first().boundingBox();
   if (!found) throw new Error(`${selector} is not rendered`);
   return found;

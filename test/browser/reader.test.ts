@@ -1,0 +1,614 @@
+/**
+ * The reader in real headless Chromium, on the real build of the Sora article (and the Harwick
+ * fixture for overlapping claims), served from 127.0.0.1 under the page's own
+ * Content-Security-Policy. One browser for the file; a wide and a narrow page, reused.
+ */
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic, type Served } from '../../src/serve/serve.ts';
+import {
+  box,
+  buildSite,
+  gotoReader,
+  launchChromium,
+  openPage,
+  screenshots,
+  soraSlug,
+  type PageTrouble,
+} from './harness.ts';
+
+let site: string;
+let served: Served;
+let browser: Browser;
+let wide: { page: Page; trouble: PageTrouble };
+let narrow: { page: Page; trouble: PageTrouble };
+let axeSource: string;
+
+const sora = () => `${served.url}${soraSlug}/`;
+const harwick = () => `${served.url}harwick/`;
+const card = '[data-card]';
+
+beforeAll(async () => {
+  site = await buildSite();
+  served = await serveStatic({ dir: site });
+  browser = await launchChromium();
+  wide = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+  narrow = await openPage(browser, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await mkdir(screenshots, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+  if (site) await rm(site, { recursive: true, force: true });
+});
+
+afterEach(async () => {
+  for (const { page, trouble } of [wide, narrow]) {
+    const errors = trouble.errors.splice(0);
+    expect(errors, 'console errors, uncaught exceptions or CSP violations').toEqual([]);
+    await page.evaluate(() => localStorage.clear()).catch(() => undefined);
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
+});
+
+/** Tag name, claim ids and text of the focused element (looking into the reader's shadow root). */
+function focused(page: Page): Promise<{ claims: string | null; card: string | null; tag: string }> {
+  return page.evaluate(() => {
+    const reader = document.querySelector('marginalia-reader');
+    const inner = reader?.shadowRoot?.activeElement;
+    const element = inner ?? document.activeElement;
+    return {
+      tag: element?.localName ?? '',
+      claims: element?.getAttribute('data-claims') ?? null,
+      card: element?.closest('[data-card]')?.getAttribute('data-card') ?? null,
+    };
+  });
+}
+
+function openCards(page: Page): Promise<string[]> {
+  return page
+    .locator(card)
+    .evaluateAll((cards) => cards.map((element) => element.getAttribute('data-card') ?? ''));
+}
+
+function claimMark(claimId: string): string {
+  return `mark[data-claims~="${claimId}"]`;
+}
+
+async function runAxe(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(): Promise<{
+            violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }>;
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run();
+    return result.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map(
+        (violation) =>
+          `${violation.id} (${violation.impact}): ${JSON.stringify(violation.nodes.slice(0, 3).map((node) => node.target))}`,
+      );
+  });
+}
+
+describe('the reader on a wide screen', () => {
+  it('should enhance the built page under its strict Content-Security-Policy', async () => {
+    // Arrange
+    const { page } = wide;
+
+    // Act
+    await gotoReader(page, sora());
+
+    // Assert
+    const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).not.toContain('unsafe');
+    const state = await page.evaluate(() => ({
+      notes: document.querySelectorAll('li.marginalia-note').length,
+      focusable: document.querySelectorAll('mark[tabindex="0"][role="button"]').length,
+      inlineScripts: [...document.scripts].filter(
+        (script) => !script.src && script.type !== 'application/json',
+      ).length,
+    }));
+    expect(state.notes).toBeGreaterThan(10);
+    expect(state.focusable).toBe(state.notes);
+    expect(state.inlineScripts).toBe(0);
+  });
+
+  it('should style each kind by colour and by its underline, and name the kind on hover', async () => {
+    // Arrange
+    const { page } = wide;
+    await gotoReader(page, sora());
+
+    // Act
+    const styles = await page.evaluate(() => {
+      const byKind: Record<string, { line: string; background: string }> = {};
+      for (const mark of document.querySelectorAll<HTMLElement>('mark[data-kind]')) {
+        const kind = mark.dataset['kind'] ?? '';
+        const style = getComputedStyle(mark);
+        byKind[kind] ??= { line: style.textDecorationStyle, background: style.backgroundColor };
+      }
+      return byKind;
+    });
+    const first = page.locator('mark[data-kind="causal"]').first();
+    await first.hover();
+    const label = await first.evaluate((mark) => getComputedStyle(mark, '::after').content);
+
+    // Assert
+    expect(Object.keys(styles).length).toBeGreaterThanOrEqual(5);
+    expect(new Set(Object.values(styles).map((style) => style.background)).size).toBe(
+      Object.keys(styles).length,
+    );
+    expect(new Set(Object.values(styles).map((style) => style.line)).size).toBeGreaterThanOrEqual(4);
+    expect(label).toMatch(/^"Causal claim · /);
+  });
+
+  it('should open a note in the margin beside its passage on click, and close it with Escape', async () => {
+    // Arrange
+    const { page } = wide;
+    await gotoReader(page, sora());
+    const mark = page.locator('mark[tabindex="0"]').nth(3);
+    const claimId = (await mark.getAttribute('data-claims')) ?? '';
+
+    // Act
+    await mark.click();
+    await page.waitForSelector(card);
+
+    // Assert
+    const note = await box(page, card);
+    const passage = await box(page, claimMark(claimId));
+    const article = await box(page, 'article.marginalia-article');
+    expect(note.x).toBeGreaterThanOrEqual(article.x + article.width);
+    expect(Math.abs(note.y - passage.y)).toBeLessThan(40);
+    const text = await page.locator(card).innerText();
+    expect(text).toMatch(/Fact|Opinion|Causal|Statistic|Comparison|Prediction|Recommendation/);
+    expect(text).toMatch(/Previous/);
+    expect(await page.locator(`${card} .marginalia-note-body`).count()).toBe(1);
+    expect(page.url()).toMatch(new RegExp(`#note-${claimId}$`));
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => openCards(page)).toEqual([]);
+    expect((await focused(page)).claims).toBe(claimId);
+    expect(page.url()).not.toContain('#');
+  });
+
+  it('should take marks in reading order with Tab and open them with Enter and Space', async () => {
+    // Arrange
+    const { page } = wide;
+    await gotoReader(page, sora());
+    const order = await page
+      .locator('mark[tabindex="0"]')
+      .evaluateAll((marks) => marks.map((mark) => mark.getAttribute('data-claims')));
+    await page.locator('mark[tabindex="0"]').first().focus();
+
+    // Act
+    const visited = [(await focused(page)).claims];
+    for (let step = 0; step < 4; step += 1) {
+      await page.keyboard.press('Tab');
+      const now = await focused(page);
+      if (now.tag === 'mark') visited.push(now.claims);
+    }
+    await page.keyboard.press('Enter');
+    const afterEnter = await openCards(page);
+    const focusInCard = (await focused(page)).card;
+    await page.keyboard.press('Escape');
+    const backOn = (await focused(page)).claims;
+    await page.keyboard.press(' ');
+    const afterSpace = await openCards(page);
+
+    // Assert
+    expect(visited).toEqual(order.slice(0, 3));
+    expect(afterEnter).toEqual([order[2]]);
+    expect(focusInCard).toBe(order[2]);
+    expect(backOn).toBe(order[2]);
+    expect(afterSpace).toEqual([order[2]]);
+  });
+
+  it('should step to the next and previous claim with j and k and with the note’s buttons', async () => {
+    // Arrange
+    const { page } = wide;
+    await gotoReader(page, sora());
+    const order = await page
+      .locator('li.marginalia-note')
+      .evaluateAll((notes) => notes.map((note) => note.getAttribute('data-claim')));
+
+    // Act
+    await page.locator('mark[tabindex="0"]').first().click();
+    await page.keyboard.press('j');
+    const afterJ = await openCards(page);
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    const afterK = await openCards(page);
+    await page.locator(`${card} button:has-text("Next")`).click();
+    const afterNext = await openCards(page);
+    await page.locator(`${card} button:has-text("Previous")`).click();
+    const afterPrevious = await openCards(page);
+
+    // Assert
+    expect(afterJ).toEqual([order[1]]);
+    expect(afterK).toEqual([order[1]]);
+    expect(afterNext).toEqual([order[2]]);
+    expect(afterPrevious).toEqual([order[1]]);
+    expect(page.url()).toMatch(new RegExp(`#note-${order[1]}$`));
+    const passage = await box(page, claimMark(order[1] ?? ''));
+    expect(passage.y).toBeGreaterThan(0);
+    expect(passage.y).toBeLessThan(900);
+  });
+
+  it('should show focus on marks and on the open note, and close the note on a click elsewhere in the text', async () => {
+    // Arrange
+    const { page } = wide;
+    await gotoReader(page, sora());
+    const outline = () =>
+      page.evaluate(() => {
+        const reader = document.querySelector('marginalia-reader');
+        const element = reader?.shadowRoot?.activeElement ?? document.activeElement;
+        return element ? getComputedStyle(element).outlineStyle : 'none';
+      });
+    await page.locator('mark[tabindex="0"]').first().focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+
+    // Act
+    const onMark = await outline();
+    await page.keyboard.press('Enter');
+    const onCard = await outline();
+    const expanded = await page.locator('mark[aria-expanded="true"]').count();
+    await page
+      .locator('article p')
+      .first()
+      .click({ position: { x: 5, y: 5 } });
+
+    // Assert
+    expect(onMark).not.toBe('none');
+    expect(onCard).not.toBe('none');
+    expect(expanded).toBe(1);
+    expect(await openCards(page)).toEqual([]);
+  });
+
+  it('should keep one note open unless pinned, and never let margin notes overlap each other or the text', async () => {
+    // Arrange
+    const { page } = wide;
+    await gotoReader(page, sora());
+    const marks = page.locator('mark[tabindex="0"]');
+
+    // Act
+    await marks.nth(0).click();
+    await marks.nth(1).click();
+    const unpinned = await openCards(page);
+    await page.locator(`${card} .pin`).click();
+    await marks.nth(2).click();
+    await marks.nth(3).click();
+    const pinned = await openCards(page);
+
+    // Assert
+    expect(unpinned).toHaveLength(1);
+    expect(pinned).toHaveLength(2);
+    const boxes = await page
+      .locator(card)
+      .evaluateAll((cards) => cards.map((element) => element.getBoundingClientRect().toJSON() as DOMRect));
+    const [a, b] = boxes as [DOMRect, DOMRect];
+    expect(a.bottom <= b.top || b.bottom <= a.top).toBe(true);
+    const article = await box(page, 'article.marginalia-article');
+    for (const note of boxes) expect(note.left).toBeGreaterThanOrEqual(article.x + article.width);
+  });
+
+  it('should list every claim in the claims panel, filter it by kind and verdict, and open the chosen one', async () => {
+    // Arrange
+    const { page } = wide;
+    await gotoReader(page, sora());
+    const notes = await page.locator('li.marginalia-note').evaluateAll((items) =>
+      items.map((item) => ({
+        kind: item.getAttribute('data-kind'),
+        verdict: item.getAttribute('data-verdict'),
+      })),
+    );
+    const total = notes.length;
+    const kind = 'fact';
+    const verdict = notes.find((note) => note.kind === kind)?.verdict ?? '';
+    const ofKind = notes.filter((note) => note.kind === kind).length;
+    const ofBoth = notes.filter((note) => note.kind === kind && note.verdict === verdict).length;
+
+    // Act
+    await page.keyboard.press('c');
+    const listed = await page.locator('.claims .claim').count();
+    await page.locator(`.filter[data-kind="${kind}"]`).click();
+    const byKind = await page.locator('.claims .claim').count();
+    await page.locator('.verdict-filter select').selectOption(verdict);
+    const byBoth = await page.locator('.claims .claim').count();
+    const announced = await page.locator('[role="status"]').innerText();
+    const chosen = await page.locator('.claims .claim').first().getAttribute('data-claim');
+    await page.locator('.claims .claim').first().click();
+
+    // Assert
+    expect(listed).toBe(total);
+    expect(byKind).toBe(ofKind);
+    expect(byBoth).toBe(ofBoth);
+    expect(byBoth).toBeGreaterThan(0);
+    expect(byBoth).toBeLessThan(total);
+    expect(announced).toContain(`${ofBoth} of ${total} claims shown`);
+    expect(await openCards(page)).toEqual([chosen]);
+    const passage = await box(page, claimMark(chosen ?? ''));
+    expect(passage.y).toBeGreaterThan(0);
+    expect(passage.y + passage.height).toBeLessThan(900);
+  });
+
+  it('should show where the claims sit on the claim map and open one from it', async () => {
+    // Arrange
+    const { page } = wide;
+    await gotoReader(page, sora());
+    const ticks = page.locator('.map .tick');
+
+    // Act
+    const tops = await ticks.evaluateAll((elements) =>
+      elements.map((tick) => tick.getBoundingClientRect().top),
+    );
+    const last = await ticks.last().getAttribute('data-claim');
+    await ticks.last().click({ force: true });
+
+    // Assert
+    expect(tops.length).toBe(await page.locator('li.marginalia-note').count());
+    expect([...tops].sort((x, y) => x - y)).toEqual(tops);
+    expect(tops.at(-1)! - tops[0]!).toBeGreaterThan(300);
+    expect(await openCards(page)).toEqual([last]);
+  });
+
+  it('should list the keyboard shortcuts in a help overlay behind ?', async () => {
+    // Arrange
+    const { page } = wide;
+    await gotoReader(page, sora());
+
+    // Act
+    await page.keyboard.press('?');
+    const open = await page.locator('dialog.help').evaluate((dialog: HTMLDialogElement) => dialog.open);
+    const text = await page.locator('dialog.help').innerText();
+    await page.keyboard.press('Escape');
+    const closed = await page.locator('dialog.help').evaluate((dialog: HTMLDialogElement) => !dialog.open);
+
+    // Assert
+    expect(open).toBe(true);
+    expect(text).toContain('Next claim');
+    expect(text).toContain('Previous claim');
+    expect(closed).toBe(true);
+  });
+
+  it('should bring the passage into view for #p-N, #note-ID and #:~:text= addresses', async () => {
+    // Arrange
+    const { page } = wide;
+    await gotoReader(page, sora());
+    const notes = await page
+      .locator('li.marginalia-note')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-claim') ?? ''));
+    const lastClaim = notes.at(-1) ?? '';
+    const lastParagraph = await page.locator('article p[id]').last().getAttribute('id');
+    const target = notes.at(-2) ?? '';
+    const text = await page.locator(claimMark(target)).first().innerText();
+
+    // Act, Assert
+    await gotoReader(page, `${sora()}#note-${lastClaim}`);
+    await expect.poll(() => openCards(page)).toEqual([lastClaim]);
+    const passage = await box(page, claimMark(lastClaim));
+    expect(passage.y).toBeGreaterThan(0);
+    expect(passage.y).toBeLessThan(900);
+
+    await gotoReader(page, `${sora()}#${lastParagraph}`);
+    const paragraph = await box(page, `#${lastParagraph}`);
+    expect(paragraph.y).toBeGreaterThanOrEqual(0);
+    expect(paragraph.y).toBeLessThan(300);
+
+    await page.goto('about:blank');
+    await gotoReader(page, `${sora()}#:~:text=${encodeURIComponent(text).replace(/-/g, '%2D')}`);
+    await expect
+      .poll(async () => (await box(page, claimMark(target))).y, { timeout: 3000 })
+      .toBeLessThan(900);
+    expect((await box(page, claimMark(target))).y).toBeGreaterThan(0);
+  });
+
+  it('should remember highlights, theme and text size across a reload', async () => {
+    // Arrange
+    const { page } = wide;
+    await gotoReader(page, sora());
+    const size = () =>
+      page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('article p')!).fontSize));
+    const before = await size();
+
+    // Act
+    await page.keyboard.press('h');
+    await page.keyboard.press('t');
+    await page.keyboard.press('t');
+    await page.keyboard.press('+');
+    await page.reload();
+    await page.waitForSelector('marginalia-reader[data-enhanced]', { state: 'attached' });
+
+    // Assert
+    const reader = page.locator('marginalia-reader');
+    expect(await reader.getAttribute('highlights')).toBe('off');
+    expect(await reader.getAttribute('data-theme')).toBe('dark');
+    expect(await size()).toBeCloseTo(before * 1.125, 0);
+    const background = await page
+      .locator('mark[data-claims]')
+      .first()
+      .evaluate((mark) => getComputedStyle(mark).backgroundColor);
+    expect(background).toBe('rgba(0, 0, 0, 0)');
+  });
+
+  it('should ignore a corrupt stored setting and still work', async () => {
+    // Arrange
+    const { page } = wide;
+    await gotoReader(page, sora());
+    await page.evaluate(() =>
+      localStorage.setItem('marginalia-reader-settings', '{"theme": "dark", "textSize": 1e9, '),
+    );
+
+    // Act
+    await page.reload();
+    await page.waitForSelector('marginalia-reader[data-enhanced]', { state: 'attached' });
+    await page.locator('mark[tabindex="0"]').first().click();
+
+    // Assert
+    expect(await page.locator('marginalia-reader').getAttribute('data-theme')).toBe('light');
+    expect(await openCards(page)).toHaveLength(1);
+  });
+
+  it('should follow the system’s dark scheme by default, and pass axe in light and in dark', async () => {
+    // Arrange
+    const { page } = wide;
+    await gotoReader(page, sora());
+    await page.locator('mark[tabindex="0"]').nth(1).click();
+
+    // Act
+    const light = await runAxe(page);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await gotoReader(page, sora());
+    const theme = await page.locator('marginalia-reader').getAttribute('data-theme');
+    await page.locator('mark[tabindex="0"]').nth(1).click();
+    await page.screenshot({ path: path.join(screenshots, 'wide-dark-note.png') });
+    const dark = await runAxe(page);
+
+    // Assert
+    expect(light).toEqual([]);
+    expect(theme).toBe('dark');
+    expect(dark).toEqual([]);
+  });
+
+  it('should save a screenshot of the wide layout with a note open', async () => {
+    // Arrange
+    const { page } = wide;
+    await gotoReader(page, sora());
+
+    // Act
+    await page.locator('mark[tabindex="0"]').nth(3).click();
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: path.join(screenshots, 'wide-note.png') });
+
+    // Assert
+    expect(await openCards(page)).toHaveLength(1);
+  });
+});
+
+describe('the reader on a narrow screen', () => {
+  it('should open a note close to the passage, within the screen, by a tap', async () => {
+    // Arrange
+    const { page } = narrow;
+    await gotoReader(page, sora());
+    const mark = page.locator('mark[tabindex="0"]').nth(3);
+    const claimId = (await mark.getAttribute('data-claims')) ?? '';
+
+    // Act
+    await mark.tap();
+    await page.waitForSelector(card);
+    await page.screenshot({ path: path.join(screenshots, 'narrow-note.png') });
+
+    // Assert
+    expect(await page.locator('marginalia-reader').getAttribute('data-layout')).toBe('narrow');
+    const note = await box(page, card);
+    const passage = await box(page, `${claimMark(claimId)} >> nth=-1`);
+    expect(note.x).toBeGreaterThanOrEqual(0);
+    expect(note.x + note.width).toBeLessThanOrEqual(390);
+    expect(note.y).toBeGreaterThanOrEqual(passage.y + passage.height);
+    expect(note.y - (passage.y + passage.height)).toBeLessThan(40);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  it('should open the claims panel across the screen and close it after a choice', async () => {
+    // Arrange
+    const { page } = narrow;
+    await gotoReader(page, sora());
+
+    // Act
+    await page.locator('button[aria-controls="panel"]').tap();
+    const panel = await box(page, '.panel');
+    await page.locator('.claims .claim').nth(5).tap();
+
+    // Assert
+    expect(panel.width).toBeGreaterThan(380);
+    expect(await page.locator('.panel').isHidden()).toBe(true);
+    expect(await openCards(page)).toHaveLength(1);
+  });
+
+  it('should pass axe with a note open', async () => {
+    // Arrange
+    const { page } = narrow;
+    await gotoReader(page, sora());
+    await page.locator('mark[tabindex="0"]').nth(2).tap();
+
+    // Act
+    const violations = await runAxe(page);
+
+    // Assert
+    expect(violations).toEqual([]);
+  });
+});
+
+describe('overlapping claims', () => {
+  it('should tell overlapping claims apart and open each from the shared passage', async () => {
+    // Arrange
+    const { page } = wide;
+    await gotoReader(page, harwick());
+    const overlap = page.locator('mark[data-claims="population growth"]');
+
+    // Act
+    await overlap.hover();
+    const label = await overlap.evaluate((mark) => getComputedStyle(mark, '::after').content);
+    const hovered = await page
+      .locator('mark[data-marginalia-hover]')
+      .evaluateAll((marks) => marks.map((mark) => mark.textContent));
+    await overlap.click();
+    const first = await openCards(page);
+    const alsoHere = await page.locator(`${card} .others`).innerText();
+    await overlap.click();
+    const second = await openCards(page);
+
+    // Assert
+    expect(label).toBe('"Statistic · Partly supported + Causal claim · Misleading"');
+    expect(hovered).toEqual(['its population ', 'doubled', ' after the railway arrived in 1851']);
+    expect(first).toEqual(['growth']);
+    expect(alsoHere).toContain('Statistic, note 2');
+    expect(second).toEqual(['population']);
+  });
+
+  it('should open the note from the note number after a passage that crosses markup', async () => {
+    // Arrange
+    const { page } = wide;
+    await gotoReader(page, harwick());
+
+    // Act
+    await page.locator('a.marginalia-noteref[href="#note-finest-bridge"]').click();
+
+    // Assert
+    expect(await openCards(page)).toEqual(['finest-bridge']);
+    expect(await page.locator('mark[data-claims="finest-bridge"][data-marginalia-active]').count()).toBe(2);
+  });
+});
+
+describe('without JavaScript', () => {
+  it('should show the whole article with its marks and notes', async () => {
+    // Arrange
+    const { page, trouble } = await openPage(browser, {
+      javaScriptEnabled: false,
+      viewport: { width: 1280, height: 900 },
+    });
+
+    // Act
+    await page.goto(sora());
+
+    // Assert
+    expect(await page.locator('marginalia-reader[data-enhanced]').count()).toBe(0);
+    expect(await page.locator('mark[data-claims]').first().isVisible()).toBe(true);
+    expect(await page.locator('li.marginalia-note').first().isVisible()).toBe(true);
+    expect(trouble.errors).toEqual([]);
+    await page.context().close();
+  });
+});
