@@ -78,6 +78,9 @@ describe('marginalia build', () => {
     expect(result.stderr).toMatch(
       /^article\/quote-not-found\.claims\.yaml:4:12: error Quote of claim "typo" is not in the article.*¶ 1.* \[quote-not-found\]$/mu,
     );
+    for (const line of result.stderr.trimEnd().split('\n')) {
+      expect(line).toMatch(/^\S+:\d+:\d+: (?:error|warning) .+ \[[a-z0-9-]+\]$/u);
+    }
     expect(existsSync(path.join(dir, 'public/quote-not-found'))).toBe(false);
     expect(existsSync(path.join(dir, 'public/basic-txt/index.html'))).toBe(true);
   });

@@ -26,6 +26,7 @@ Options:
 Exit status: 0 all well, 1 an article has an error (nothing of it is written), 2 a wrong command line.
 `;
 
+/** Problem lines go to stderr, and nothing else does; progress and summaries go to stdout. */
 export interface Io {
   stdout: (line: string) => void;
   stderr: (line: string) => void;
@@ -100,14 +101,14 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     onArticle: (article) => {
       for (const line of formatMessages(article.files)) io.stderr(line);
       if (values.quiet) return;
-      if (!article.ok) io.stderr(`✗ ${article.slug}: not ${write ? 'built' : 'valid'}`);
+      if (!article.ok) io.stdout(`✗ ${article.slug}: not ${write ? 'built' : 'valid'}`);
       else if (write)
         io.stdout(`✓ ${path.join(outDir, article.slug, 'index.html')} (${article.claims} claims)`);
       else io.stdout(`✓ ${article.slug} (${article.claims} claims)`);
     },
   });
   const summary = summarize(result.articles.flatMap((article) => article.files));
-  if (summary) io.stderr(summary);
+  if (summary && !values.quiet) io.stdout(summary);
   if (write && result.bundle && !values.quiet) {
     io.stdout(
       `✓ ${path.join(outDir, 'assets', 'marginalia-reader.js')} (${(result.bundle.gzipBytes / 1024).toFixed(1)} KB gzipped)`,
