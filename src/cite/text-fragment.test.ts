@@ -59,7 +59,7 @@ describe('textFragment', () => {
 
     // Assert
     expect(fragment).toBe(
-      'text=The%20first%20recorded%20idea%20of%20using%20digital%20electronics%20for%20computing%20was%20the%201931%20paper%20%22The%20Use%20of%20Thyratrons%20for%20High%20Speed%20Automatic%20Counting%20of%20Physical%20Phenomena%22%20by%20C.%20E.%20Wynn%2DWilliams',
+      'text=The%20first%20recorded%20idea%20of%20using%20digital%20electronics%20for%20computing%20was%20the%201931%20paper%20%22The%20Use%20of%20Thyratrons%20for%20High%20Speed%20Automatic%20Counting%20of%20Physical%20Phenomena%22%20by%20C%2E%20E%2E%20Wynn%2DWilliams',
     );
   });
 
@@ -253,7 +253,7 @@ describe('textDirective', () => {
     expect(second).toEqual({ prefix: 'doubt it is', textStart: quote, suffix: 'at all.' });
     expect(findTextDirective(page, second!)).toEqual(offsets(page, quote, 1));
     expect(textFragment(second!)).toBe(
-      'text=doubt%20it%20is-,capable%20of%20generating%20minute%2Dlong%20videos,-at%20all.',
+      'text=doubt%20it%20is-,capable%20of%20generating%20minute%2Dlong%20videos,-at%20all%2E',
     );
   });
 

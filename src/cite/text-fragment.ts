@@ -61,9 +61,9 @@ export function passageUrl(pageUrl: string, paragraphId: string, directive: Text
 
 /**
  * A directive as it goes in a URL: `text=[prefix-,]textStart[,textEnd][,-suffix]`. Each term is
- * UTF-8 percent-encoded except ASCII letters, digits, `.`, `_` and `~`: so `-`, `&` and `,`, which
+ * UTF-8 percent-encoded except ASCII letters, digits, `_` and `~`: so `-`, `&` and `,`, which
  * the directive syntax uses, are always encoded, and so are `(` and `)`, which would end a
- * Markdown link or be cut off by a plain-text linkifier.
+ * Markdown link, and `.`, which a plain-text linkifier drops from the end of a link.
  */
 export function textFragment(directive: TextDirective): string {
   const { prefix, textStart, textEnd, suffix } = directive;
@@ -154,7 +154,7 @@ function encodeTerm(term: string): string {
     '\uFFFD',
   );
   return encodeURIComponent(wellFormed).replace(
-    /[!'()*-]/g,
+    /[!'()*.-]/g,
     (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
   );
 }

@@ -1,15 +1,21 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { claimKinds } from '../claims/types.ts';
 import { buildReaderBundle, bundleBudget, collapseTemplateWhitespace } from './build-bundle.ts';
+import { wideQuery } from './theme.ts';
 
 describe('buildReaderBundle', () => {
-  it('should write one minified ES module that stays under the size budget', async () => {
+  it('should write the entry, its lazy module and its stylesheet, the entry under the size budget', async () => {
     // Arrange
     const folder = await mkdtemp(path.join(tmpdir(), 'marginalia-bundle-'));
     const file = path.join(folder, 'assets', 'marginalia-reader.js');
+    await mkdir(path.dirname(file));
+    const stale = path.join(folder, 'assets', 'marginalia-reader-selection-features-AAAAAAAA.js');
+    await writeFile(stale, '');
+    await writeFile(path.join(folder, 'assets', 'marginalia.css'), '');
 
     // Act
     const size = await buildReaderBundle(file);
@@ -21,8 +27,65 @@ describe('buildReaderBundle', () => {
     expect(size.gzipBytes).toBeLessThan(bundleBudget);
     const text = code.toString();
     expect(text.includes('customElements.define(') && text.includes('"marginalia-reader"')).toBe(true);
-    expect(/^\s*import\s/m.test(text)).toBe(false);
+    const [lazyFile, ...others] = size.files.slice(1, -1);
+    expect(others).toEqual([]);
+    expect(lazyFile).toMatch(/^marginalia-reader-selection-features-[A-Z0-9]{8}\.js$/);
+    expect(text).toContain(`import("./${lazyFile}")`);
+    expect(size.files).toEqual(['marginalia-reader.js', lazyFile, 'marginalia-reader.css']);
+    expect((await readdir(path.join(folder, 'assets'))).sort()).toEqual(
+      [...size.files, 'marginalia.css'].sort(),
+    );
+    const all = await Promise.all(size.files.map((name) => readFile(path.join(folder, 'assets', name))));
+    expect(size.totalGzipBytes).toBe(
+      all.reduce((total, contents) => total + gzipSync(contents, { level: 9 }).byteLength, 0),
+    );
+    expect(await readFile(path.join(folder, 'assets', 'marginalia-reader.css'), 'utf8')).toMatch(/^:host\{/);
     await rm(folder, { recursive: true });
+  });
+
+  it('should keep the copying code out of the entry, and let the entry import nothing up front', async () => {
+    // Arrange
+    const folder = await mkdtemp(path.join(tmpdir(), 'marginalia-bundle-'));
+    const file = path.join(folder, 'marginalia-reader.js');
+
+    // Act
+    const size = await buildReaderBundle(file);
+
+    // Assert
+    const entry = await readFile(file, 'utf8');
+    const lazy = await readFile(path.join(folder, size.files[1] ?? ''), 'utf8');
+    // A static import or re-export (`import{a}from"./x.js"`, `import"./x.js"`); `import("…")` is lazy.
+    const staticImport = /\bimport\s*["'{*]|\bfrom\s*["']/;
+    expect(staticImport.test(entry)).toBe(false);
+    expect(staticImport.test(lazy)).toBe(false);
+    // What only copying needs: text fragments, the clipboard's flavours, word segmentation, the event.
+    for (const needle of [':~:', 'text/html', 'Segmenter', 'marginalia-copy', 'selectionchange']) {
+      expect(entry, needle).not.toContain(needle);
+      expect(lazy, needle).toContain(needle);
+    }
+    // And nothing of Lit in the lazy module.
+    expect(lazy).not.toContain('customElements');
+    expect(lazy).not.toContain('_$litPart$');
+    await rm(folder, { recursive: true });
+  });
+});
+
+describe('marginalia-reader.css', () => {
+  it('should style every kind and use the same wide layout query as the script', async () => {
+    // Arrange
+    const source = await readFile(path.join(import.meta.dirname, 'marginalia-reader.css'), 'utf8');
+
+    // Act
+    const kinds = claimKinds.filter(
+      (kind) =>
+        !source.includes(
+          `[data-kind='${kind}'] {\n  --k: var(--marginalia-line-${kind});\n  --kt: var(--marginalia-mark-${kind});`,
+        ),
+    );
+
+    // Assert
+    expect(kinds).toEqual([]);
+    expect(source).toContain(`@media ${wideQuery} {`);
   });
 });
 

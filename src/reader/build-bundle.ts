@@ -1,21 +1,41 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, type Plugin } from 'esbuild';
+import { build, transform, type BuildOptions, type Plugin } from 'esbuild';
 import ts from 'typescript';
 
 /**
- * Builds the reader bundle: `src/reader/index.ts` and Lit as one minified ES module.
- * `marginalia build` calls it to write `DIR/assets/marginalia-reader.js`.
+ * Builds the reader: `src/reader/index.ts` and Lit as one minified ES module (the entry, the
+ * "reader bundle" that the size budget is about), each module it imports lazily as a minified
+ * ES module of its own beside it, and the element's stylesheet. `marginalia build` calls it to
+ * write `DIR/assets/marginalia-reader.js`, `DIR/assets/marginalia-reader-<module>-<hash>.js`
+ * and `DIR/assets/marginalia-reader.css`.
+ *
+ * The lazy modules are bundled apart, not split off by esbuild: splitting puts whatever two
+ * bundles share (esbuild's own helpers at the least) in a chunk that the entry would load
+ * first, and the entry's size would no longer say what a page loads before the reader works.
+ * So the entry imports nothing statically, and a lazy module imports only types from the
+ * element's modules and gets the rest from the element (see `selection-features.ts`); the size
+ * test checks both.
  */
 
+/** The modules of `src/reader/` that the element imports lazily (`import('./NAME.ts')`). */
+export const lazyModules = ['selection-features'] as const;
+
 export interface BundleSize {
-  /** Size of the file written. */
+  /** Size of the entry file. */
   bytes: number;
-  /** Size after gzip (level 9), the figure the size budget is about. */
+  /** Size of the entry file after gzip (level 9), the figure the size budget is about. */
   gzipBytes: number;
+  /** Every file written (the entry, its lazily loaded modules, the stylesheet), each gzipped, added up. */
+  totalGzipBytes: number;
+  /** The files written, relative to the entry's folder, the entry first. */
+  files: string[];
 }
+
+/** The element's stylesheet: its source, and its name beside the entry (the element links it so). */
+export const readerStylesheet = { source: 'marginalia-reader.css', name: 'marginalia-reader.css' } as const;
 
 /** The size budget of the bundle, gzipped. */
 export const bundleBudget = 15 * 1024;
@@ -71,10 +91,15 @@ const templatePlugin: Plugin = {
   },
 };
 
-/** Bundles the reader into `outFile` (folders are made as needed) and returns its sizes. */
+/**
+ * Bundles the reader into `outFile` (folders are made as needed), with its lazily loaded modules
+ * and its stylesheet beside it, and returns the sizes. Lazy modules of earlier builds in that
+ * folder are removed.
+ */
 export async function buildReaderBundle(outFile: string): Promise<BundleSize> {
-  const result = await build({
-    entryPoints: [resolve(here, 'index.ts')],
+  const outDir = dirname(resolve(outFile));
+  const entryName = basename(outFile).replace(/\.m?js$/, '');
+  const common: BuildOptions & { write: false } = {
     bundle: true,
     minify: true,
     format: 'esm',
@@ -83,18 +108,74 @@ export async function buildReaderBundle(outFile: string): Promise<BundleSize> {
     tsconfig: resolve(here, '../../tsconfig.json'),
     legalComments: 'none',
     // Private members of the reader's own classes start with one underscore and a letter
-    // (`_layout`); they are renamed to short names. Lit's internals (`_$…`), reactive properties
-    // (never underscored: Lit finds them by name) and quoted keys keep their names.
+    // (`_layout`); they are renamed to short names. Lit's internals (`_$…`), reactive
+    // properties (never underscored: Lit finds them by name) and quoted keys keep their names.
     mangleProps: /^_[a-z]/,
+    outdir: outDir,
     write: false,
     logLevel: 'silent',
     plugins: [templatePlugin],
+  };
+  const lazy = await build({
+    ...common,
+    entryPoints: lazyModules.map((name) => resolve(here, `${name}.ts`)),
+    entryNames: `${entryName}-[name]-[hash]`,
   });
-  const code = result.outputFiles[0]?.contents;
-  if (!code) throw new Error('esbuild produced no output for the reader bundle');
-  await mkdir(dirname(resolve(outFile)), { recursive: true });
-  await writeFile(outFile, code);
-  return { bytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength };
+  const chunks = lazy.outputFiles;
+  const lazyFiles = new Map(
+    lazyModules.map((name) => [
+      `./${name}.ts`,
+      basename(chunks.find((chunk) => basename(chunk.path).startsWith(`${entryName}-${name}-`))?.path ?? ''),
+    ]),
+  );
+  const lazyImports: Plugin = {
+    name: 'marginalia-lazy-modules',
+    setup(builder) {
+      builder.onResolve({ filter: /^\.\/[\w-]+\.ts$/ }, ({ path, kind, importer }) => {
+        const file = dirname(importer) === here ? lazyFiles.get(path) : undefined;
+        if (file === undefined) return undefined;
+        if (kind !== 'dynamic-import') return { errors: [{ text: `${path} may only be imported lazily` }] };
+        return { path: `./${file}`, external: true };
+      });
+    },
+  };
+  const result = await build({
+    ...common,
+    entryPoints: [{ in: resolve(here, 'index.ts'), out: entryName }],
+    mangleCache: lazy.mangleCache ?? {},
+    plugins: [templatePlugin, lazyImports],
+  });
+  const entryPath = join(outDir, `${entryName}.js`);
+  const entry = result.outputFiles.find((file) => file.path === entryPath);
+  if (!entry) throw new Error('esbuild produced no output for the reader bundle');
+  const stylesheet = await transform(await readFile(resolve(here, readerStylesheet.source), 'utf8'), {
+    loader: 'css',
+    minify: true,
+    legalComments: 'none',
+  });
+  const files: Array<[name: string, contents: Uint8Array]> = [
+    [basename(entryPath), entry.contents],
+    ...chunks.map((chunk): [string, Uint8Array] => [relative(outDir, chunk.path), chunk.contents]),
+    [readerStylesheet.name, Buffer.from(stylesheet.code)],
+  ];
+  await mkdir(outDir, { recursive: true });
+  const written = new Set(files.map(([name]) => name));
+  const isOldChunk = (name: string): boolean =>
+    name.startsWith(`${entryName}-`) && /-[A-Z0-9]{8}\.js$/.test(name) && !written.has(name);
+  for (const name of await readdir(outDir)) {
+    if (isOldChunk(name)) await rm(join(outDir, name), { force: true });
+  }
+  // The lazy modules first and the entry last, so that a page loading meanwhile never finds the
+  // new entry without them.
+  for (const [name, contents] of [...files.slice(1), files[0]!])
+    await writeFile(join(outDir, name), contents);
+  const gzipped = (contents: Uint8Array): number => gzipSync(contents, { level: 9 }).byteLength;
+  return {
+    bytes: entry.contents.byteLength,
+    gzipBytes: gzipped(entry.contents),
+    totalGzipBytes: files.reduce((total, [, contents]) => total + gzipped(contents), 0),
+    files: files.map(([name]) => name),
+  };
 }
 
 /** `1.2 KB`-style size for messages. */
@@ -107,7 +188,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const outFile = process.argv[2] ?? 'build/assets/marginalia-reader.js';
   const size = await buildReaderBundle(outFile);
   console.log(
-    `${outFile}: ${formatSize(size.bytes)}, ${formatSize(size.gzipBytes)} gzipped (budget ${formatSize(bundleBudget)})`,
+    `${outFile}: ${formatSize(size.bytes)}, ${formatSize(size.gzipBytes)} gzipped (budget ${formatSize(bundleBudget)}); ` +
+      `with its ${size.files.length - 1} other files ${formatSize(size.totalGzipBytes)} gzipped`,
   );
   if (size.gzipBytes >= bundleBudget) process.exitCode = 1;
 }

@@ -1,6 +1,7 @@
 /**
  * The events that `<marginalia-reader>` fires. All bubble and are composed, so a page can
- * listen on `document`; none is cancelable (nothing here is the page's to veto).
+ * listen on `document`. Only `marginalia-copy` is cancelable: what goes on the reader's clipboard
+ * is the page's to veto; nothing else is.
  */
 
 /** How the reader came to open a note. */
@@ -22,6 +23,44 @@ export interface SettingsChangeDetail {
   highlights: boolean;
   theme: 'system' | 'light' | 'dark';
   textSize: number;
+  /** The citation style of copied quotes (an id of the page's data); "" for the page's default. */
+  citationStyle: string;
+  /** What a copy puts beside its HTML: `plain` text, or `markdown`. */
+  copyFormat: 'plain' | 'markdown';
+}
+
+/**
+ * What started a copy: `keyboard` is the browser's copy command on a selection in the article
+ * (the keyboard shortcut or the context menu), `button` the selection's "Copy quote" button,
+ * `note` a note's "Copy quote" or "Copy note", `citation` a button of "Cite this article".
+ */
+export type CopySource = 'keyboard' | 'button' | 'note' | 'citation';
+
+/** What was copied: a quotation, a note, the article's reference, or its BibTeX or CSL-JSON. */
+export type CopyContent = 'quote' | 'note' | 'reference' | 'bibtex' | 'csl-json';
+
+export interface CopyDetail {
+  /** The `text/plain` flavour, when the reader copies rich text and plain text (the default). */
+  plain: string;
+  /** The Markdown, which goes on the clipboard as `text/plain` when the reader chose Markdown. */
+  markdown: string;
+  /** The `text/html` flavour; "" for BibTeX and CSL-JSON, which are plain text only. */
+  html: string;
+  /** The quotation, tidied, its paragraphs joined by a blank line; "" for a reference. */
+  quote: string;
+  /** The first and last paragraph quoted, as the page numbers them; null when none (a heading, a reference). */
+  paragraphs: readonly [first: number, last: number] | null;
+  /** The link given: to the passage (`…#p-N:~:text=…`), to the note (`…#note-ID`), or to the page. */
+  url: string;
+  /** The citation style used (an id of the page's data); "" when none was. */
+  style: string;
+  content: CopyContent;
+  source: CopySource;
+}
+
+export interface CopyErrorDetail extends CopyDetail {
+  /** Why the browser refused (usually a `NotAllowedError` DOMException). */
+  error: Error;
 }
 
 /** Fired when a note card opens. */
@@ -30,6 +69,13 @@ export type NoteOpenEvent = CustomEvent<NoteOpenDetail>;
 export type NoteCloseEvent = CustomEvent<NoteCloseDetail>;
 /** Fired when the reader changes one of its remembered settings. */
 export type SettingsChangeEvent = CustomEvent<SettingsChangeDetail>;
+/**
+ * Fired before the reader writes a copy to the clipboard; cancelable. A listener may change the
+ * detail's `plain`, `markdown` and `html`: what is written is what they hold after the event.
+ */
+export type CopyEvent = CustomEvent<CopyDetail>;
+/** Fired when the browser refused to let the reader write to the clipboard. */
+export type CopyErrorEvent = CustomEvent<CopyErrorDetail>;
 
 /** Makes a bubbling, composed, non-cancelable event with a typed detail. */
 export function readerEvent<T>(type: string, detail: T): CustomEvent<T> {
@@ -40,6 +86,8 @@ interface ReaderEventMap {
   'marginalia-note-open': NoteOpenEvent;
   'marginalia-note-close': NoteCloseEvent;
   'marginalia-settings-change': SettingsChangeEvent;
+  'marginalia-copy': CopyEvent;
+  'marginalia-copy-error': CopyErrorEvent;
 }
 
 declare global {

@@ -1,6 +1,15 @@
 /**
  * The reader bundle's entry: defines `<marginalia-reader>`. The build writes it, minified with
- * Lit included, to `assets/marginalia-reader.js`.
+ * Lit included, to `assets/marginalia-reader.js`, with its lazily loaded module (copying, the
+ * selection toolbar) and its stylesheet beside it (see `build-bundle.ts`).
  */
-export { MarginaliaReader } from './marginalia-reader.ts';
-export type { NoteCloseEvent, NoteOpenEvent, SettingsChangeEvent } from './events.ts';
+export { MarginaliaReader, type ActionOutcome, type SelectionAction } from './marginalia-reader.ts';
+export type {
+  CopyDetail,
+  CopyErrorDetail,
+  CopyErrorEvent,
+  CopyEvent,
+  NoteCloseEvent,
+  NoteOpenEvent,
+  SettingsChangeEvent,
+} from './events.ts';

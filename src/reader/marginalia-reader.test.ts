@@ -1,8 +1,10 @@
 // @vitest-environment happy-dom
+// The element links its stylesheet; happy-dom loads no style sheets, and says they loaded.
+// @vitest-environment-options {"settings": {"handleDisabledFileLoadingAsSuccess": true}}
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { NoteCloseEvent, NoteOpenEvent } from './events.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CopyEvent, NoteCloseEvent, NoteOpenEvent } from './events.ts';
 import type { MarginaliaReader } from './marginalia-reader.ts';
 import './marginalia-reader.ts';
 
@@ -11,12 +13,18 @@ const fixture = readFileSync(
   'utf8',
 );
 
-/** Puts the fixture page's body in the document, parsed first so the element upgrades with its children. */
-async function mount() {
+/**
+ * Puts the fixture page's body in the document, parsed first so the element upgrades with its
+ * children, and waits until the reader has its styles and has followed the address.
+ */
+async function mount(data?: unknown) {
   const body = fixture.slice(fixture.indexOf('<marginalia-reader>'), fixture.indexOf('</body>'));
   const parsed = new DOMParser().parseFromString(body, 'text/html');
+  const script = parsed.getElementById('marginalia-data');
+  if (data !== undefined && script) script.textContent = JSON.stringify(data);
   document.body.append(...parsed.body.childNodes);
   const reader = document.querySelector('marginalia-reader') as MarginaliaReader;
+  await vi.waitUntil(() => reader.hasAttribute('data-enhanced'));
   await reader.updateComplete;
   return reader;
 }
@@ -139,12 +147,15 @@ describe('<marginalia-reader>', () => {
     await reader.updateComplete;
 
     // Assert
-    expect(JSON.parse(localStorage.getItem('marginalia-reader-settings') ?? 'null')).toEqual({
+    const expected = {
       highlights: true,
       theme: 'dark',
       textSize: 100,
-    });
-    expect(changes).toEqual([{ highlights: true, theme: 'dark', textSize: 100 }]);
+      citationStyle: '',
+      copyFormat: 'plain',
+    };
+    expect(JSON.parse(localStorage.getItem('marginalia-reader-settings') ?? 'null')).toEqual(expected);
+    expect(changes).toEqual([expected]);
     expect(reader.dataset['theme']).toBe('dark');
   });
 
@@ -159,5 +170,89 @@ describe('<marginalia-reader>', () => {
     expect(reader.theme).toBe('system');
     expect(reader.textSize).toBe(125);
     expect(reader.getAttribute('data-theme')).toMatch(/^(light|dark)$/);
+  });
+
+  it('should offer the page’s citation styles and the copy formats in its settings, and remember the choice', async () => {
+    // Arrange
+    const styles = {
+      apa: {
+        label: 'APA 7th edition',
+        text: 'Harwick and its railway. (2024).',
+        html: '<i>Harwick</i>. (2024).',
+      },
+      mla: {
+        label: 'MLA 9th edition',
+        text: 'Harwick and Its Railway. 2024.',
+        html: '<i>Harwick</i>. 2024.',
+      },
+    };
+    const reader = await mount({
+      slug: 'harwick',
+      source: { title: 'Harwick' },
+      citation: { default: 'apa', styles },
+    });
+    const [style, format] = [...reader.shadowRoot!.querySelectorAll<HTMLSelectElement>('.settings select')];
+
+    // Act
+    reader.shadowRoot!.querySelector<HTMLButtonElement>('[aria-controls="settings"]')!.click();
+    await reader.updateComplete;
+    const open = !reader.shadowRoot!.querySelector<HTMLElement>('.settings')!.hidden;
+    style!.value = 'mla';
+    style!.dispatchEvent(new Event('change'));
+    format!.value = 'markdown';
+    format!.dispatchEvent(new Event('change'));
+    await reader.updateComplete;
+
+    // Assert
+    expect(open).toBe(true);
+    expect([...style!.options].map((option) => [option.value, option.textContent])).toEqual([
+      ['apa', 'APA 7th edition'],
+      ['mla', 'MLA 9th edition'],
+    ]);
+    expect([...format!.options].map((option) => option.value)).toEqual(['plain', 'markdown']);
+    expect(reader.citationStyle).toBe('mla');
+    expect(reader.copyFormat).toBe('markdown');
+    expect(JSON.parse(localStorage.getItem('marginalia-reader-settings') ?? 'null')).toMatchObject({
+      citationStyle: 'mla',
+      copyFormat: 'markdown',
+    });
+  });
+
+  it('should copy a note’s quote from its card, cited, after offering it in a cancelable event', async () => {
+    // Arrange
+    const reader = await mount();
+    const written: ClipboardItem[][] = [];
+    vi.spyOn(navigator.clipboard, 'write').mockImplementation(async (items) => {
+      written.push(items);
+    });
+    const offered: CopyEvent[] = [];
+    document.addEventListener('marginalia-copy', (event) => offered.push(event), { once: true });
+    reader.openNote('founded');
+    await reader.updateComplete;
+    const button = [
+      ...reader.shadowRoot!.querySelectorAll<HTMLButtonElement>('[data-card] .card-actions button'),
+    ];
+
+    // Act
+    button[0]!.click();
+    await vi.waitUntil(() => button[0]!.textContent?.includes('Copied'));
+
+    // Assert
+    expect(button.map((element) => element.getAttribute('aria-label'))).toEqual([
+      'Copy quote of note 1, cited',
+      'Copy note 1',
+    ]);
+    expect(offered[0]?.cancelable).toBe(true);
+    expect(offered[0]?.detail).toMatchObject({
+      quote: 'was founded in 1642',
+      paragraphs: [1, 1],
+      source: 'note',
+      content: 'quote',
+    });
+    expect(offered[0]?.detail.plain).toMatch(
+      /^“was founded in 1642” — Harwick and its railway, ¶ 1\. http:\/\/\S+#p-1:~:text=/,
+    );
+    expect(written[0]?.[0]?.types).toEqual(['text/plain', 'text/html']);
+    vi.restoreAllMocks();
   });
 });

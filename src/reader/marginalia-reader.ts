@@ -3,19 +3,43 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { claimKinds, verdicts } from '../claims/types.ts';
 import { claimsOfMark, readClaims, type ReaderClaim } from './claim-index.ts';
 import { DeepLinkController, parseHash } from './deep-link-controller.ts';
-import { documentStyles } from './document-styles.ts';
 import { readerEvent, type NoteOpenSource } from './events.ts';
 import { KeyboardController, type Shortcut } from './keyboard-controller.ts';
 import { stackCards } from './note-layout.ts';
+import { parsePageData, readPageData, styleFor, type PageData } from './page-data.ts';
+import type { CopyController, CopyOutcome, SelectionController } from './selection-features.ts';
 import {
   SettingsController,
   stepTextSize,
   textSizes,
   themeChoices,
+  type CopyFormat,
   type ThemeChoice,
 } from './settings-controller.ts';
-import { readerStyles } from './styles.ts';
 import { verdictGlyphs, wideQuery } from './theme.ts';
+
+/** The element's stylesheet, beside the script (the build writes it there; see `build-bundle.ts`). */
+const stylesheet = new URL('marginalia-reader.css', import.meta.url).href;
+
+/** How long the interface waits for its stylesheet before it shows itself anyway, in milliseconds. */
+const stylesheetPatience = 3000;
+
+/** How long a button shows how its action went ("Copied", "Copy failed"), in milliseconds. */
+const feedbackTime = 2500;
+
+/** How an action of a button went: `canceled` (by the page, or nothing to do) shows nothing. */
+export type ActionOutcome = 'done' | 'canceled' | 'failed';
+
+/** An action of the selection toolbar, on the selected passage of the article. */
+export interface SelectionAction {
+  /** Tells its button apart (for the feedback it shows). */
+  id: string;
+  label: string;
+  /** What its button says for a moment after it worked, or failed. */
+  done: string;
+  failed: string;
+  run(range: Range): Promise<ActionOutcome>;
+}
 
 /**
  * An annotated article: highlights each claim's passage, opens its editor's note beside the
@@ -32,8 +56,16 @@ import { verdictGlyphs, wideQuery } from './theme.ts';
  *
  * @fires marginalia-note-open - A note card opened. `detail: {claimId, number, source}`.
  * @fires marginalia-note-close - A note card closed. `detail: {claimId}`.
- * @fires marginalia-settings-change - Highlights, theme or text size changed.
- *   `detail: {highlights, theme, textSize}`.
+ * @fires marginalia-settings-change - Highlights, theme, text size, citation style or copy format
+ *   changed. `detail: {highlights, theme, textSize, citationStyle, copyFormat}`.
+ * @fires marginalia-copy - Before a copy is written to the clipboard; cancelable (then nothing of
+ *   the reader's is written: a copy command is left to the browser, a button writes nothing).
+ *   `detail: {plain, markdown, html, quote, paragraphs, url, style, content, source}`: every
+ *   flavour (a listener may change them), the quotation, `[first, last]` paragraph (or null), the
+ *   link, the citation style, what was copied (`quote`, `note`, `reference`, `bibtex`,
+ *   `csl-json`) and how (`keyboard`, `button`, `note`, `citation`). See `events.ts`.
+ * @fires marginalia-copy-error - The browser refused the clipboard to a copy button; the button
+ *   says "Copy failed". `detail`: that of `marginalia-copy`, and `error`.
  *
  * Colours and fonts are the page stylesheet's custom properties (`src/page/marginalia.css` sets
  * them on `marginalia-reader`, for light and dark); the element reads them and sets none.
@@ -58,17 +90,29 @@ import { verdictGlyphs, wideQuery } from './theme.ts';
  * @csspart toolbar - The bar with the reader's controls.
  * @csspart card - A note card.
  * @csspart panel - The claims panel.
+ * @csspart settings - The settings panel (citation style, copy format).
+ * @csspart selection - The selection toolbar ("Copy quote") by a selected passage.
  * @csspart map - The claim map beside the article.
  *
- * Attributes it sets on itself: `data-enhanced` once the marks are wired, `data-theme`
+ * Copying: a selection in the article, copied with the keyboard, the context menu or the
+ * selection toolbar's "Copy quote", goes on the clipboard as a quotation with its citation (in
+ * the reader's citation style, formatted at build time: the page's `#marginalia-data`), the pin
+ * cite and a link to the passage; each note can copy its quote and itself, and "Cite this
+ * article" gets copy buttons. This part is a chunk of its own (`selection-features.ts`), loaded
+ * when the browser is idle after the reader is ready; until then, a copy is the browser's own.
+ *
+ * Its styles are `marginalia-reader.css`, beside its script, linked from its shadow root (the
+ * page's Content-Security-Policy allows style sheets of its own origin); its interface stays
+ * hidden until they have loaded, so it never shows unstyled.
+ *
+ * Attributes it sets on itself: `data-enhanced` once the marks are wired and its styles have
+ * loaded, `data-theme`
  * (`light` or `dark`, from the `theme` setting and the system's colour scheme) and `data-layout`
  * (`wide` or `narrow`). The page stylesheet should size its column on the light-DOM children or
  * on `marginalia-reader:not([data-enhanced])`, so that the wide layout can take its place.
  */
 @customElement('marginalia-reader')
 export class MarginaliaReader extends LitElement {
-  static override styles = readerStyles;
-
   /** Highlights shown (`on`) or hidden (`off`); remembered. */
   @property({
     attribute: 'highlights',
@@ -88,10 +132,23 @@ export class MarginaliaReader extends LitElement {
   @property({ attribute: 'text-size', type: Number, reflect: true })
   textSize = 100;
 
+  /** The citation style of copied quotes: a style id of the page's data, "" for its default; remembered. */
+  @property({ attribute: 'citation-style' })
+  citationStyle = '';
+
+  /** What a copy puts beside its HTML: `plain` text or `markdown`; remembered. */
+  @property({ attribute: 'copy-format' })
+  copyFormat: CopyFormat = 'plain';
+
   /** Ids of the open notes, oldest first; the last one is the active note. */
   @state() private openIds: readonly string[] = [];
   @state() private pinned: ReadonlySet<string> = new Set();
   @state() private panelOpen = false;
+  @state() private settingsOpen = false;
+  /** True once the stylesheet has loaded (or failed to): the interface shows from then on. */
+  @state() private styled = false;
+  /** The button that shows how its copy went, for a moment. */
+  @state() private feedback: { key: string; outcome: ActionOutcome } | undefined;
   @state() private kindFilter: ReadonlySet<string> = new Set();
   @state() private verdictFilter = '';
   @state() private wide = false;
@@ -105,6 +162,13 @@ export class MarginaliaReader extends LitElement {
   private _resizeObserver: ResizeObserver | undefined;
   private _frame = 0;
   private _said = 0;
+  private _wired = false;
+  private _data: PageData = parsePageData(null, '');
+  private _features: Promise<void> | undefined;
+  private _copy: CopyController | undefined;
+  private _selection: SelectionController | undefined;
+  private _feedbackTimer: ReturnType<typeof setTimeout> | undefined;
+  private _stylesTimer: ReturnType<typeof setTimeout> | undefined;
 
   private readonly _settings = new SettingsController(this);
   private readonly _keyboard = new KeyboardController(this, () => this._shortcuts);
@@ -117,6 +181,20 @@ export class MarginaliaReader extends LitElement {
     },
   });
 
+  /**
+   * The selection toolbar's actions, in order. Another feature adds its own here (an action
+   * gets the selected range, and says how it went).
+   */
+  private readonly _selectionActions: SelectionAction[] = [
+    {
+      id: 'copy',
+      label: 'Copy quote',
+      done: 'Copied',
+      failed: 'Copy failed',
+      run: (range) => this._withCopy((copy) => copy.copyRange(range)),
+    },
+  ];
+
   /** The keyboard shortcuts, also listed in the help overlay. */
   private readonly _shortcuts: readonly Shortcut[] = [
     { keys: ['j', 'n'], label: 'Next claim', run: () => this._step(1) },
@@ -125,6 +203,7 @@ export class MarginaliaReader extends LitElement {
     { keys: ['c'], label: 'Claims panel', run: () => this._togglePanel() },
     { keys: ['h'], label: 'Highlights on or off', run: () => this._toggleHighlights() },
     { keys: ['t'], label: 'Theme: system, light, dark', run: () => this._cycleTheme() },
+    { keys: ['s'], label: 'Settings: citation style, copy format', run: () => this._toggleSettings() },
     { keys: ['+', '='], label: 'Larger text', run: () => this._resize(1) },
     { keys: ['-'], label: 'Smaller text', run: () => this._resize(-1) },
     { keys: ['?'], label: 'This help', run: () => this._toggleHelp() },
@@ -163,12 +242,8 @@ export class MarginaliaReader extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.hasAttribute('data-enhanced')) this._enhance();
-    const root = this.getRootNode();
-    const sheet = documentStyles.styleSheet;
-    if (root instanceof Document && sheet && !root.adoptedStyleSheets.includes(sheet)) {
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    }
+    if (!this._wired) this._enhance();
+    this._stylesTimer = setTimeout(() => this._onStyled(), stylesheetPatience);
     this._wideMedia = window.matchMedia?.(wideQuery);
     this.wide = this._wideMedia?.matches ?? false;
     this._wideMedia?.addEventListener('change', this._onWideChange);
@@ -193,6 +268,8 @@ export class MarginaliaReader extends LitElement {
     window.removeEventListener('scroll', this._onScroll);
     this._resizeObserver?.disconnect();
     cancelAnimationFrame(this._frame);
+    clearTimeout(this._stylesTimer);
+    clearTimeout(this._feedbackTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -205,8 +282,6 @@ export class MarginaliaReader extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    // After this first update, so that opening a linked note is an update of its own.
-    void this.updateComplete.then(() => this._deepLinks.applyCurrent());
     void document.fonts?.ready.then(() => this._layout());
   }
 
@@ -226,8 +301,9 @@ export class MarginaliaReader extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const { theme, textSize } = this;
-    return html`<div class="toolbar" part="toolbar">
+    const { theme, textSize, styled } = this;
+    return html`<link rel="stylesheet" href=${stylesheet} @load=${this._onStyled} @error=${this._onStyled} />
+      <div class="toolbar" part="toolbar" ?hidden=${!styled}>
         <span class="brand">Marginalia</span>
         <button
           class="tool"
@@ -252,6 +328,15 @@ export class MarginaliaReader extends LitElement {
         </span>
         <button
           class="tool"
+          aria-label="Settings"
+          aria-expanded=${this.settingsOpen}
+          aria-controls="settings"
+          @click=${this._toggleSettings}
+        >
+          <span aria-hidden="true">⚙</span><span class="label">Settings</span>
+        </button>
+        <button
+          class="tool"
           aria-label="Keyboard shortcuts"
           aria-haspopup="dialog"
           @click=${this._toggleHelp}
@@ -263,7 +348,8 @@ export class MarginaliaReader extends LitElement {
         <div class="main"><slot></slot></div>
         <div class="cards">${this.openIds.map((id) => this._renderCard(id))}</div>
       </div>
-      <div class="map" part="map" aria-hidden="true">
+      ${this._renderSelectionBar()}
+      <div class="map" part="map" aria-hidden="true" ?hidden=${!styled}>
         ${this._claims.map(
           (claim) =>
             html`<button
@@ -278,8 +364,90 @@ export class MarginaliaReader extends LitElement {
         )}
         <div class="thumb"></div>
       </div>
-      ${this._renderPanel()} ${this._renderHelp()}
+      ${this._renderPanel()} ${this._renderSettings()} ${this._renderHelp()}
       <div class="sr-only" role="status">${this.announcement}</div>`;
+  }
+
+  /** The selection toolbar, by the selected passage of the article (placed by `_layout`). */
+  private _renderSelectionBar(): TemplateResult | typeof nothing {
+    const range = this._selection?.range;
+    if (!range || !this.styled) return nothing;
+    return html`<div
+      class="selection"
+      part="selection"
+      role="toolbar"
+      aria-label="Selected passage"
+      @mousedown=${(event: Event) => event.preventDefault()}
+    >
+      ${this._selectionActions.map((action) =>
+        this._actionButton(`selection-${action.id}`, action.label, () => action.run(range), action),
+      )}
+    </div>`;
+  }
+
+  /**
+   * A button that runs an action and then, for a moment, says how it went ("Copied", "Copy
+   * failed"); a failure stays visible on the button as well as in the live region.
+   */
+  private _actionButton(
+    key: string,
+    label: string,
+    run: () => Promise<ActionOutcome>,
+    says: { done: string; failed: string } = { done: 'Copied', failed: 'Copy failed' },
+    name?: string,
+  ): TemplateResult {
+    const outcome = this.feedback?.key === key ? this.feedback.outcome : undefined;
+    return html`<button
+      class="tool small action"
+      data-action=${key}
+      data-state=${outcome ?? nothing}
+      aria-label=${name ?? nothing}
+      @click=${async () => this._showFeedback(key, await run())}
+    >
+      ${outcome === 'done' ? says.done : outcome === 'failed' ? says.failed : label}
+    </button>`;
+  }
+
+  private _renderSettings(): TemplateResult {
+    const { styles } = this._data;
+    const chosen = styleFor(this._data, this.citationStyle)?.id ?? '';
+    return html`<div
+      id="settings"
+      class="settings"
+      part="settings"
+      role="group"
+      aria-labelledby="settings-title"
+      ?hidden=${!this.settingsOpen}
+    >
+      <div class="panel-head">
+        <h2 id="settings-title">Copying quotes</h2>
+        <button class="tool small" aria-label="Close settings" @click=${this._closeSettings}>×</button>
+      </div>
+      ${
+        styles.length > 0
+          ? html`<label class="field"
+              >Citation style
+              <select @change=${this._onStyleChange}>
+                ${styles.map(
+                  (style) =>
+                    html`<option value=${style.id} ?selected=${style.id === chosen}>${style.label}</option>`,
+                )}
+              </select></label
+            >`
+          : nothing
+      }
+      <label class="field"
+        >Copy as
+        <select @change=${this._onFormatChange}>
+          <option value="plain" ?selected=${this.copyFormat === 'plain'}>Rich text and plain text</option>
+          <option value="markdown" ?selected=${this.copyFormat === 'markdown'}>Rich text and Markdown</option>
+        </select></label
+      >
+      <p class="hint">
+        Select a passage, then copy it (Ctrl+C or ⌘C) or choose “Copy quote”: it is pasted as a quotation with
+        its citation and a link back to it.
+      </p>
+    </div>`;
   }
 
   private _renderCard(claimId: string): TemplateResult | typeof nothing {
@@ -325,6 +493,22 @@ export class MarginaliaReader extends LitElement {
             </p>`
           : nothing
       }
+      <p class="card-actions">
+        ${this._actionButton(
+          `quote-${claimId}`,
+          'Copy quote',
+          () => this._withCopy((copy) => copy.copyQuote(claimId)),
+          undefined,
+          `Copy quote of note ${number}, cited`,
+        )}
+        ${this._actionButton(
+          `note-${claimId}`,
+          'Copy note',
+          () => this._withCopy((copy) => copy.copyNote(claimId)),
+          undefined,
+          `Copy note ${number}`,
+        )}
+      </p>
       <footer class="card-foot">
         <button class="tool small" ?disabled=${number <= 1} @click=${() => this._step(-1, claim)}>
           ‹ Previous
@@ -430,6 +614,7 @@ export class MarginaliaReader extends LitElement {
 
   /** Wires the marks once: focus, role, state and descriptions for the first mark of each claim. */
   private _enhance(): void {
+    this._wired = true;
     this._article = this.querySelector('.marginalia-article');
     this._claims = readClaims(this);
     this._byId = new Map(this._claims.map((claim) => [claim.id, claim]));
@@ -459,7 +644,75 @@ export class MarginaliaReader extends LitElement {
         .join(' + ');
     }
     this.append(descriptions);
+  }
+
+  /** The stylesheet loaded (or failed to, or took too long): show the interface, follow the address. */
+  private _onStyled(): void {
+    clearTimeout(this._stylesTimer);
+    if (this.styled) return;
+    this.styled = true;
+    // Read now rather than on connecting: the page's data comes after the element in the page.
+    this._data = readPageData(document);
     this.toggleAttribute('data-enhanced', true);
+    // After this update, so that opening a linked note is an update of its own.
+    void this.updateComplete.then(() => {
+      this._deepLinks.applyCurrent();
+      if (typeof requestIdleCallback === 'function') {
+        requestIdleCallback(() => void this._loadFeatures(), { timeout: 2000 });
+      } else {
+        setTimeout(() => void this._loadFeatures(), 200);
+      }
+    });
+  }
+
+  /** Loads the selection features (copying, the selection toolbar) once; see `selection-features.ts`. */
+  private _loadFeatures(): Promise<void> {
+    this._features ??= import('./selection-features.ts').then(
+      (features) => {
+        const article = this._article;
+        if (!article || this._copy) return;
+        const pages = new features.PageTextSource(this, document.body);
+        this._selection = new features.SelectionController(this, { article, pages });
+        this._copy = new features.CopyController(this, {
+          article,
+          data: this._data,
+          pages,
+          settings: () => ({ style: styleFor(this._data, this.citationStyle), format: this.copyFormat }),
+          announce: (message) => this._announce(message),
+        });
+      },
+      () => {
+        // Offline, or the chunk is gone: the next copy tries again.
+        this._features = undefined;
+      },
+    );
+    return this._features;
+  }
+
+  /** Runs a copy once the copying code is loaded; `failed` when it cannot be loaded. */
+  private async _withCopy(run: (copy: CopyController) => Promise<CopyOutcome>): Promise<ActionOutcome> {
+    await this._loadFeatures();
+    if (!this._copy) {
+      this._announce('Could not copy: the copying code did not load.');
+      return 'failed';
+    }
+    try {
+      const outcome = await run(this._copy);
+      return outcome === 'copied' ? 'done' : outcome;
+    } catch (error) {
+      console.error(error);
+      this._announce('Could not copy.');
+      return 'failed';
+    }
+  }
+
+  private _showFeedback(key: string, outcome: ActionOutcome): void {
+    if (outcome === 'canceled') return;
+    clearTimeout(this._feedbackTimer);
+    this.feedback = { key, outcome };
+    this._feedbackTimer = setTimeout(() => {
+      this.feedback = undefined;
+    }, feedbackTime);
   }
 
   private _marks(): NodeListOf<HTMLElement> | [] {
@@ -538,6 +791,10 @@ export class MarginaliaReader extends LitElement {
 
   private _escape(): boolean {
     if (this._help()?.open) return false;
+    if (this.settingsOpen) {
+      this._closeSettings();
+      return true;
+    }
     if (this.panelOpen) {
       this._closePanel();
       return true;
@@ -570,7 +827,40 @@ export class MarginaliaReader extends LitElement {
   private _closePanel(): void {
     this.panelOpen = false;
     void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>('[aria-controls]')?.focus(),
+      this.renderRoot.querySelector<HTMLElement>('[aria-controls="panel"]')?.focus(),
+    );
+  }
+
+  private _toggleSettings(): boolean {
+    if (this.settingsOpen) this._closeSettings();
+    else {
+      this.settingsOpen = true;
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>('.settings select')?.focus(),
+      );
+    }
+    return true;
+  }
+
+  private _closeSettings(): void {
+    this.settingsOpen = false;
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>('[aria-controls="settings"]')?.focus(),
+    );
+  }
+
+  private _onStyleChange(event: Event): void {
+    this.citationStyle = (event.target as HTMLSelectElement).value;
+    const label = styleFor(this._data, this.citationStyle)?.label ?? this.citationStyle;
+    this._announce(`Quotes are cited in ${label}.`);
+  }
+
+  private _onFormatChange(event: Event): void {
+    this.copyFormat = (event.target as HTMLSelectElement).value === 'markdown' ? 'markdown' : 'plain';
+    this._announce(
+      this.copyFormat === 'markdown'
+        ? 'Copies hold rich text and Markdown.'
+        : 'Copies hold rich text and plain text.',
     );
   }
 
@@ -652,6 +942,7 @@ export class MarginaliaReader extends LitElement {
       bottom = Math.max(bottom, top + card.offsetHeight);
     }
     container.style.minHeight = `${bottom}px`;
+    this._placeSelectionBar();
     const area = this._article?.getBoundingClientRect();
     if (area && area.height > 0) {
       for (const tick of this.renderRoot.querySelectorAll<HTMLElement>('.tick')) {
@@ -661,6 +952,24 @@ export class MarginaliaReader extends LitElement {
       }
     }
     this._placeThumb();
+  }
+
+  /**
+   * Puts the selection toolbar above the selection's first line, or below its last when the
+   * reader's toolbar would cover it, within the element's width.
+   */
+  private _placeSelectionBar(): void {
+    const bar = this.renderRoot.querySelector<HTMLElement>('.selection');
+    const rects = this._selection?.range?.getClientRects();
+    const first = rects?.[0];
+    const last = rects?.[rects.length - 1];
+    if (!bar || !first || !last) return;
+    const host = this.getBoundingClientRect();
+    const above = first.top - bar.offsetHeight - 8;
+    const top = above < 56 ? last.bottom + 8 : above;
+    const left = Math.min(Math.max(first.left - host.left, 8), host.width - bar.offsetWidth - 8);
+    bar.style.top = `${top - host.top}px`;
+    bar.style.left = `${Math.max(left, 0)}px`;
   }
 
   /** Shows on the claim map which stretch of the article is in view. */

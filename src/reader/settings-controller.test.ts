@@ -4,13 +4,20 @@ import { parseSettings, stepTextSize } from './settings-controller.ts';
 describe('parseSettings', () => {
   it('should read every valid field', () => {
     // Arrange
-    const raw = JSON.stringify({ highlights: false, theme: 'dark', textSize: 125 });
+    const stored = {
+      highlights: false,
+      theme: 'dark',
+      textSize: 125,
+      citationStyle: 'mla',
+      copyFormat: 'markdown',
+    };
+    const raw = JSON.stringify(stored);
 
     // Act
     const settings = parseSettings(raw);
 
     // Assert
-    expect(settings).toEqual({ highlights: false, theme: 'dark', textSize: 125 });
+    expect(settings).toEqual(stored);
   });
 
   it.each([
@@ -36,6 +43,19 @@ describe('parseSettings', () => {
 
     // Assert
     expect(settings).toEqual({ textSize: 125 });
+  });
+
+  it('should drop a copy format that is not offered and a citation style that is not a short string', () => {
+    // Arrange
+    const raw = JSON.stringify({ copyFormat: 'rtf', citationStyle: 'x'.repeat(201) });
+    const numbered = JSON.stringify({ copyFormat: 'plain', citationStyle: 7 });
+
+    // Act
+    const settings = parseSettings(raw);
+
+    // Assert
+    expect(settings).toEqual({});
+    expect(parseSettings(numbered)).toEqual({ copyFormat: 'plain' });
   });
 
   it('should refuse a text size that is not offered', () => {

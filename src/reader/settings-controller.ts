@@ -2,7 +2,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { readerEvent, type SettingsChangeDetail } from './events.ts';
 
 /**
- * The reader's remembered settings: highlights on or off, the colour theme and the text size.
+ * The reader's remembered settings: highlights on or off, the colour theme, the text size, the
+ * citation style of copied quotes and what a copy puts beside its HTML (plain text or Markdown).
  * They live as properties on the element; this controller loads them from localStorage when the
  * element connects, writes them back when they change, and follows the system's colour scheme.
  * A stored value that is not valid (bad JSON, an unknown theme, a text size out of range) is
@@ -13,12 +14,22 @@ import { readerEvent, type SettingsChangeDetail } from './events.ts';
 export const themeChoices = ['system', 'light', 'dark'] as const;
 export type ThemeChoice = (typeof themeChoices)[number];
 
+/** What a copy puts on the clipboard beside its HTML: plain text, or Markdown in its place. */
+export const copyFormats = ['plain', 'markdown'] as const;
+export type CopyFormat = (typeof copyFormats)[number];
+
 /** Text sizes offered, in percent of the page's size. */
 export const textSizes = [87.5, 100, 112.5, 125, 150] as const;
 
 export type ReaderSettings = SettingsChangeDetail;
 
-export const defaultSettings: Readonly<ReaderSettings> = { highlights: true, theme: 'system', textSize: 100 };
+export const defaultSettings: Readonly<ReaderSettings> = {
+  highlights: true,
+  theme: 'system',
+  textSize: 100,
+  citationStyle: '',
+  copyFormat: 'plain',
+};
 
 export const settingsStorageKey = 'marginalia-reader-settings';
 
@@ -41,6 +52,13 @@ export function parseSettings(raw: string | null): Partial<ReaderSettings> {
   }
   const size = record['textSize'];
   if (typeof size === 'number' && (textSizes as readonly number[]).includes(size)) settings.textSize = size;
+  // Any style id is kept: the page knows which styles it offers, and falls back to its default.
+  const style = record['citationStyle'];
+  if (typeof style === 'string' && style.length <= 200) settings.citationStyle = style;
+  const format = record['copyFormat'];
+  if (typeof format === 'string' && (copyFormats as readonly string[]).includes(format)) {
+    settings.copyFormat = format as CopyFormat;
+  }
   return settings;
 }
 
@@ -56,6 +74,8 @@ export interface SettingsHost extends ReactiveControllerHost, HTMLElement {
   highlights: boolean;
   theme: ThemeChoice;
   textSize: number;
+  citationStyle: string;
+  copyFormat: CopyFormat;
 }
 
 export class SettingsController implements ReactiveController {
@@ -101,7 +121,8 @@ export class SettingsController implements ReactiveController {
   }
 
   private _current(): ReaderSettings {
-    return { highlights: this._host.highlights, theme: this._host.theme, textSize: this._host.textSize };
+    const { highlights, theme, textSize, citationStyle, copyFormat } = this._host;
+    return { highlights, theme, textSize, citationStyle, copyFormat };
   }
 
   private _read(): string | null {

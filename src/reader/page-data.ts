@@ -1,0 +1,90 @@
+/**
+ * The page's data: `<script type="application/json" id="marginalia-data">`, which the build
+ * writes (`src/pipeline/rehype-page.ts`): the article's slug, its CSL item, and its reference
+ * formatted at build time in each citation style, with BibTeX and CSL-JSON. The browser carries
+ * no CSL engine: copied quotes are cited with these pieces.
+ *
+ * Read once and checked field by field: a missing or malformed field is left out (a style
+ * without its text, a BibTeX that is not a string), so an older or damaged page still works
+ * with what it has. The references' HTML was sanitised at build time; the reader only ever puts
+ * it on the clipboard, never into the page.
+ */
+
+/** The article's reference in one citation style. */
+export interface StyledReference {
+  /** The style's id (`apa`, `mla`, `chicago-author-date`, or a claims file's own style). */
+  id: string;
+  /** The style's title, for menus ("American Psychological Association 7th edition"). */
+  label: string;
+  text: string;
+  html: string;
+}
+
+export interface PageData {
+  slug: string;
+  /** The article's title: the CSL item's, else the page's heading. */
+  title: string;
+  /** The styles the page offers, in its order (its default first, unless it says otherwise). */
+  styles: StyledReference[];
+  /** The id of the style the reader starts with; "" when the page offers none. */
+  defaultStyle: string;
+  /** The reference as BibTeX and as CSL-JSON; "" when the page lacks it. */
+  bibtex: string;
+  cslJson: string;
+}
+
+/** Parses the data script's text; `fallbackTitle` names the article when the data does not. */
+export function parsePageData(json: string | null, fallbackTitle: string): PageData {
+  let value: unknown;
+  try {
+    value = json === null ? {} : JSON.parse(json);
+  } catch {
+    value = {};
+  }
+  const data = record(value);
+  const source = record(data['source']);
+  const citation = record(data['citation']);
+  const styles: StyledReference[] = [];
+  for (const [id, entry] of Object.entries(record(citation['styles']))) {
+    const { label, text, html } = record(entry);
+    if (typeof text === 'string' && typeof html === 'string' && text.trim() !== '') {
+      styles.push({ id, label: typeof label === 'string' && label !== '' ? label : id, text, html });
+    }
+  }
+  const named = citation['default'];
+  return {
+    slug: string(data['slug']),
+    title: string(source['title']).trim() || fallbackTitle,
+    styles,
+    defaultStyle: styles.find((style) => style.id === named)?.id ?? styles[0]?.id ?? '',
+    bibtex: string(citation['bibtex']),
+    cslJson: string(citation['cslJson']),
+  };
+}
+
+/** Reads the page data of `document`. */
+export function readPageData(document: Document): PageData {
+  const heading = document.querySelector('.marginalia-title, h1')?.textContent ?? document.title;
+  return parsePageData(
+    document.getElementById('marginalia-data')?.textContent ?? null,
+    heading.replace(/\s+/g, ' ').trim(),
+  );
+}
+
+/** The style the reader asked for when the page offers it, else the page's default. */
+export function styleFor(data: PageData, wanted: string): StyledReference | undefined {
+  return (
+    data.styles.find((style) => style.id === wanted) ??
+    data.styles.find((style) => style.id === data.defaultStyle)
+  );
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+function string(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}

@@ -1,0 +1,641 @@
+/**
+ * Cited copying in real headless Chromium, on the real build of the Sora article (and the
+ * Harwick fixture, whose page data has no citation styles): selections made with the mouse and
+ * with the keyboard, copied with Ctrl+C and with the reader's buttons, read back from the
+ * clipboard in every flavour; the settings, the events, a refused clipboard, and a generated link
+ * followed in a new page. One browser and one page for the file.
+ */
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { MarginaliaReader } from '../../src/reader/marginalia-reader.ts';
+import { serveStatic, type Served } from '../../src/serve/serve.ts';
+import {
+  buildSite,
+  gotoReader,
+  launchChromium,
+  openPage,
+  screenshots,
+  soraSlug,
+  type PageTrouble,
+} from './harness.ts';
+
+let site: string;
+let served: Served;
+let browser: Browser;
+let page: Page;
+let trouble: PageTrouble;
+
+const sora = () => `${served.url}${soraSlug}/`;
+const harwick = () => `${served.url}harwick/`;
+const title = 'OpenAI’s Sora and the state of Chinese AI video generation (untitled web article)';
+
+interface PageCitation {
+  default: string;
+  styles: Record<string, { label: string; text: string; html: string }>;
+  bibtex: string;
+  cslJson: string;
+}
+
+beforeAll(async () => {
+  site = await buildSite();
+  served = await serveStatic({ dir: site });
+  browser = await launchChromium();
+  ({ page, trouble } = await openPage(browser, { viewport: { width: 1280, height: 900 } }));
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.url });
+  await mkdir(screenshots, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+  if (site) await rm(site, { recursive: true, force: true });
+});
+
+afterEach(async () => {
+  const errors = trouble.errors.splice(0);
+  expect(errors, 'console errors, uncaught exceptions or CSP violations').toEqual([]);
+  await page.evaluate(() => localStorage.clear()).catch(() => undefined);
+});
+
+/** Opens a page and waits until the copying code has loaded (it adds the notes' copy buttons). */
+async function open(url: string): Promise<void> {
+  await gotoReader(page, url);
+  await page.waitForSelector('.marginalia-copy-actions', { state: 'attached' });
+  await page.evaluate(() => navigator.clipboard.writeText('(empty)'));
+}
+
+/** Every flavour on the clipboard, read back with the asynchronous Clipboard API. */
+function readClipboard(): Promise<Record<string, string>> {
+  return page.evaluate(async () => {
+    const flavours: Record<string, string> = {};
+    for (const item of await navigator.clipboard.read()) {
+      for (const type of item.types) flavours[type] = await (await item.getType(type)).text();
+    }
+    return flavours;
+  });
+}
+
+/** Selects from `from` to `to` (offsets in the text of the paragraphs with those ids) with the Selection API. */
+function select(fromId: string, from: number, toId: string, to: number): Promise<string> {
+  return page.evaluate(
+    ([fromId, from, toId, to]) => {
+      const point = (id: string, offset: number): [Node, number] => {
+        const walker = document.createTreeWalker(document.getElementById(id)!, NodeFilter.SHOW_TEXT);
+        let left = offset;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const length = (node as Text).data.length;
+          if (left <= length) return [node, left];
+          left -= length;
+        }
+        throw new Error(`${id} has no offset ${offset}`);
+      };
+      const selection = document.getSelection()!;
+      selection.setBaseAndExtent(...point(fromId, from), ...point(toId, to));
+      return selection.toString();
+    },
+    [fromId, from, toId, to] as const,
+  );
+}
+
+/** Records the `marginalia-copy` and `marginalia-copy-error` events of the page. */
+async function recordEvents(): Promise<void> {
+  await page.evaluate(() => {
+    const seen: Array<{ type: string; detail: unknown }> = [];
+    (window as unknown as { seen: typeof seen }).seen = seen;
+    for (const type of ['marginalia-copy', 'marginalia-copy-error']) {
+      document.addEventListener(type, (event) => {
+        const { detail } = event as CustomEvent<Record<string, unknown>>;
+        const error = detail['error'] as Error | undefined;
+        seen.push({ type, detail: { ...detail, error: error && `${error.name}: ${error.message}` } });
+      });
+    }
+  });
+}
+
+function recorded(): Promise<Array<{ type: string; detail: Record<string, unknown> }>> {
+  return page.evaluate(() => (window as unknown as { seen: [] }).seen);
+}
+
+function citation(): Promise<PageCitation> {
+  return page.evaluate(
+    () => JSON.parse(document.getElementById('marginalia-data')!.textContent!).citation as PageCitation,
+  );
+}
+
+function announced(): Promise<string> {
+  return page.locator('marginalia-reader [role="status"]').innerText();
+}
+
+/** The selected paragraph's visible text, from the page's own idea of white space. */
+function paragraphText(id: string): Promise<string> {
+  return page
+    .locator(`#${id}`)
+    .evaluate((element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim());
+}
+
+describe('copying a selection of the article', () => {
+  it('should copy a passage selected with the mouse as a quotation with its citation, paragraph and link', async () => {
+    // Arrange
+    await open(sora());
+    await recordEvents();
+    const paragraph = await page.locator('#p-2').boundingBox();
+    if (!paragraph) throw new Error('#p-2 is not rendered');
+
+    // Act
+    await page.mouse.move(paragraph.x + 1, paragraph.y + 8);
+    await page.mouse.down();
+    await page.mouse.move(paragraph.x + 260, paragraph.y + 38, { steps: 6 });
+    await page.mouse.up();
+    const selected = await page.evaluate(() =>
+      document.getSelection()!.toString().replace(/\s+/g, ' ').trim(),
+    );
+    await page.keyboard.press('Control+c');
+    const clipboard = await readClipboard();
+
+    // Assert
+    const plain = clipboard['text/plain'] ?? '';
+    const [event] = await recorded();
+    const quote = String(event?.detail['quote']);
+    expect(selected.length).toBeGreaterThan(20);
+    expect(quote.startsWith(selected)).toBe(true);
+    expect(await paragraphText('p-2')).toMatch(
+      new RegExp(`^${quote.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u'),
+    );
+    expect(plain.startsWith(`“${quote}” — ${title}.`)).toBe(true);
+    expect(plain).toContain(', para. 2. ');
+    expect(plain).toMatch(new RegExp(`${sora()}#p-2:~:text=This%20innovative`.replace(/[.?]/g, '\\$&')));
+    expect(clipboard['text/html']).toContain(`<blockquote cite="${sora()}#p-2:~:text=`);
+    expect(clipboard['text/html']).toContain(`<p>${quote}</p></blockquote>`);
+    expect(clipboard['text/html']).toContain(`<i>${title}</i>`);
+    expect(event).toMatchObject({
+      type: 'marginalia-copy',
+      detail: { source: 'keyboard', content: 'quote', paragraphs: [2, 2], style: 'apa', plain },
+    });
+    expect(await announced()).toContain('Quote copied');
+  });
+
+  it('should copy a passage selected with the keyboard, widened to the whole word it cuts', async () => {
+    // Arrange
+    await open(sora());
+    const paragraph = await page.locator('#p-1').boundingBox();
+    if (!paragraph) throw new Error('#p-1 is not rendered');
+
+    // Act: a double click selects the first word, Shift+Arrow widens the selection a letter at a time.
+    await page.mouse.dblclick(paragraph.x + 20, paragraph.y + 12);
+    for (let step = 0; step < ' in the rea'.length; step += 1) await page.keyboard.press('Shift+ArrowRight');
+    const selected = await page.evaluate(() => document.getSelection()!.toString());
+    await page.keyboard.press('Control+c');
+    const clipboard = await readClipboard();
+
+    // Assert
+    expect(selected).toBe('China in the rea');
+    expect(clipboard['text/plain']).toMatch(
+      /^“China in the realm” — OpenAI’s Sora .*, para\. 1\. http:\/\/\S+#p-1:~:text=/,
+    );
+    expect(clipboard['text/html']).toMatch(
+      /^<blockquote cite="[^"]+"><p>China in the realm<\/p><\/blockquote><p>— /,
+    );
+  });
+
+  it('should cite a copy made with the browser’s Copy command, as the context menu makes it', async () => {
+    // Arrange
+    await open(sora());
+    await select('p-11', 0, 'p-11', 'Despite ByteDance’s reluctance'.length);
+
+    // Act
+    const handled = await page.evaluate(() => document.execCommand('copy'));
+    const clipboard = await readClipboard();
+
+    // Assert
+    expect(handled).toBe(true);
+    expect(clipboard['text/plain']).toMatch(
+      /^“Despite ByteDance’s reluctance” — OpenAI’s Sora .*, para\. 11\. http:\/\/\S+#p-11:~:text=/,
+    );
+    expect(clipboard['text/html']).toContain('<p>Despite ByteDance’s reluctance</p></blockquote>');
+  });
+
+  it('should keep the paragraph breaks of a passage across two paragraphs, in HTML and in Markdown', async () => {
+    // Arrange
+    await open(sora());
+    const second = await paragraphText('p-6');
+    await select('p-5', 0, 'p-6', 'To address this issue'.length);
+
+    // Act
+    await page.keyboard.press('Control+c');
+    const html = (await readClipboard())['text/html'];
+    await page.locator('button[aria-controls="settings"]').click();
+    await page.locator('.settings select').last().selectOption('markdown');
+    await page.keyboard.press('Escape');
+    await select('p-5', 0, 'p-6', 'To address this issue'.length);
+    await page.keyboard.press('Control+c');
+    const markdown = (await readClipboard())['text/plain'];
+
+    // Assert
+    const first = await paragraphText('p-5');
+    expect(second.startsWith('To address this issue,')).toBe(true);
+    expect(html).toContain(`<p>${first}</p><p>To address this issue</p></blockquote>`);
+    expect(html).toMatch(
+      /<a href="[^"]+#p-5:~:text=Chinese%20tech%20companies[^"]*,[^"]*address%20this%20issue">paras\. 5–6<\/a><\/p>$/,
+    );
+    expect(markdown).toMatch(new RegExp(`^> ${first.slice(0, 40)}.*\\n>\\n> To address this issue\\n\\n— `));
+    expect(markdown).toMatch(/\[paras\. 5–6\]\(http:\/\/\S+#p-5:~:text=\S+\)$/);
+  });
+
+  it('should cite in the paragraph sign when the page offers no citation style, with ¶¶ for a range', async () => {
+    // Arrange
+    await open(harwick());
+    await select('p-1', 'The river town of '.length, 'p-2', 'Visitors still cross'.length);
+
+    // Act
+    await page.keyboard.press('Control+c');
+    const clipboard = await readClipboard();
+
+    // Assert
+    expect(clipboard['text/plain']).toMatch(
+      /^“Harwick was founded in 1642, and its population doubled after the railway arrived in 1851\.\n\n“Visitors still cross”\n\n— Harwick and its railway, ¶¶ 1–2\. http:\/\/\S+\/harwick\/#p-1:~:text=/,
+    );
+    expect(clipboard['text/html']).toContain('<p>— <i>Harwick and its railway</i>, <a href=');
+  });
+
+  it('should turn the double quotation marks inside a quotation into single ones, and change nothing else', async () => {
+    // Arrange
+    await open(sora());
+    await page.evaluate(() => {
+      const paragraph = document.createElement('p');
+      paragraph.id = 'p-99';
+      paragraph.dataset['paragraph'] = '99';
+      paragraph.textContent = 'The engineers called it “fast”  and "cheap", at China‘s   expense.';
+      document.querySelector('article.marginalia-article')!.append(paragraph);
+    });
+    await select('p-99', 0, 'p-99', 66);
+
+    // Act
+    await page.keyboard.press('Control+c');
+    const clipboard = await readClipboard();
+
+    // Assert
+    expect(clipboard['text/plain']).toMatch(
+      /^“The engineers called it ‘fast’ and 'cheap', at China‘s expense\.” — .*, para\. 99\. \S+#p-99:~:text=/,
+    );
+  });
+
+  it('should copy with the selection toolbar’s “Copy quote” button, and show that it did', async () => {
+    // Arrange
+    await open(sora());
+    await recordEvents();
+    await select('p-3', 0, 'p-3', 'Sora’s emergence has raised questions'.length);
+    const button = page.locator('.selection button', { hasText: 'Copy quote' });
+    await button.waitFor();
+
+    // Act
+    await page.screenshot({ path: path.join(screenshots, 'copy-selection-toolbar.png') });
+    const bar = await page.locator('.selection').boundingBox();
+    const passage = await page.evaluate(
+      () => document.getSelection()!.getRangeAt(0).getBoundingClientRect().toJSON() as DOMRect,
+    );
+    await button.click();
+    await expect
+      .poll(async () => (await readClipboard())['text/plain'])
+      .toMatch(/^“Sora’s emergence has raised questions”/);
+
+    // Assert
+    expect(bar!.y + bar!.height).toBeLessThanOrEqual(passage.top);
+    expect(bar!.y + bar!.height).toBeGreaterThan(passage.top - 40);
+    expect(await page.locator('.selection button').innerText()).toBe('Copied');
+    expect((await readClipboard())['text/html']).toContain('<p>Sora’s emergence has raised questions</p>');
+    expect((await recorded())[0]?.detail).toMatchObject({ source: 'button', paragraphs: [3, 3] });
+    expect(await announced()).toContain('Quote copied');
+  });
+
+  it('should leave a selection outside the article, or reaching out of it, to the browser', async () => {
+    // Arrange
+    await open(sora());
+    await recordEvents();
+
+    // Act
+    await page.locator('h1').selectText();
+    await page.keyboard.press('Control+c');
+    const heading = await readClipboard();
+    await page.evaluate(() => {
+      const range = document.createRange();
+      range.setStart(document.querySelector('.marginalia-byline')!, 0);
+      range.setEnd(document.getElementById('p-1')!.firstChild!, 5);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+    });
+    await page.keyboard.press('Control+c');
+    const across = await readClipboard();
+    const toolbar = await page.locator('.selection').count();
+
+    // Assert
+    expect(heading['text/plain']).toBe(title);
+    expect(across['text/plain']).toMatch(/^Original article\s+32 claims annotated.*\s+China$/s);
+    expect(across['text/plain']).not.toContain('#:~:');
+    expect(toolbar).toBe(0);
+    expect(await recorded()).toEqual([]);
+  });
+
+  it('should leave a selection inside the reader’s own note card to the browser', async () => {
+    // Arrange
+    await open(sora());
+    await page.locator('mark[tabindex="0"]').first().click();
+    const body = page.locator('[data-card] .marginalia-note-body p').first();
+
+    // Act
+    await body.selectText();
+    await page.keyboard.press('Control+c');
+    const clipboard = await readClipboard();
+
+    // Assert
+    const text = (await body.innerText()).trim();
+    expect(clipboard['text/plain']?.trim()).toBe(text);
+    expect(clipboard['text/plain']).not.toContain('“');
+  });
+});
+
+describe('the page’s say over copies', () => {
+  it('should write nothing of its own when the page cancels marginalia-copy', async () => {
+    // Arrange
+    await open(sora());
+    await page.evaluate(() =>
+      document.addEventListener('marginalia-copy', (event) => event.preventDefault()),
+    );
+    const selected = await select('p-4', 0, 'p-4', 'While Chinese companies'.length);
+
+    // Act
+    await page.keyboard.press('Control+c');
+    const byKeyboard = await readClipboard();
+    await page.evaluate(() => navigator.clipboard.writeText('(untouched)'));
+    await page.locator('.selection button').click();
+    await page.waitForTimeout(200);
+    const byButton = await readClipboard();
+    await page.locator('li.marginalia-note .marginalia-copy').first().click();
+    await page.waitForTimeout(200);
+    const byNote = await readClipboard();
+
+    // Assert
+    expect(byKeyboard['text/plain']).toBe(selected);
+    expect(byButton).toEqual({ 'text/plain': '(untouched)' });
+    expect(byNote).toEqual({ 'text/plain': '(untouched)' });
+    expect(await page.locator('.selection button').innerText()).toBe('Copy quote');
+  });
+
+  it('should write what a listener changed in the detail', async () => {
+    // Arrange
+    await open(sora());
+    await page.evaluate(() =>
+      document.addEventListener('marginalia-copy', (event) => {
+        event.detail.plain = `${event.detail.plain} (via the page)`;
+      }),
+    );
+    await select('p-4', 0, 'p-4', 'While Chinese companies'.length);
+
+    // Act
+    await page.keyboard.press('Control+c');
+
+    // Assert
+    expect((await readClipboard())['text/plain']).toMatch(
+      /^“While Chinese companies” — .* \(via the page\)$/,
+    );
+  });
+
+  it('should show a refused clipboard on the button, say it, and fire marginalia-copy-error', async () => {
+    // Arrange
+    await open(sora());
+    await recordEvents();
+    await page.evaluate(() => {
+      const refuse = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+      Object.assign(navigator.clipboard, { write: refuse, writeText: refuse });
+    });
+    await select('p-7', 0, 'p-7', 'Chinese tech giants'.length);
+
+    // Act
+    await page.locator('.selection button').click();
+    await expect.poll(() => page.locator('.selection button').innerText()).toBe('Copy failed');
+    await page.locator('li.marginalia-note .marginalia-copy').nth(1).click();
+
+    // Assert
+    const failed = page.locator('li.marginalia-note .marginalia-copy[data-state="failed"]');
+    await expect.poll(() => failed.count()).toBe(1);
+    expect(await failed.innerText()).toBe('Copy failed');
+    expect(await failed.evaluate((button) => getComputedStyle(button).fontWeight)).toBe('600');
+    const color = await page
+      .locator('.selection button')
+      .evaluate((button) => getComputedStyle(button).color);
+    expect(color).not.toBe(
+      await page
+        .locator('.toolbar .tool')
+        .first()
+        .evaluate((button) => getComputedStyle(button).color),
+    );
+    const events = await recorded();
+    expect(events.map((event) => event.type)).toEqual([
+      'marginalia-copy',
+      'marginalia-copy-error',
+      'marginalia-copy',
+      'marginalia-copy-error',
+    ]);
+    expect(events[1]?.detail).toMatchObject({
+      source: 'button',
+      error: 'NotAllowedError: Write permission denied.',
+      quote: 'Chinese tech giants',
+    });
+    expect(events[3]?.detail).toMatchObject({ source: 'note', content: 'note' });
+    expect(await announced()).toContain('Could not copy');
+  });
+});
+
+describe('notes and the article’s reference', () => {
+  it('should copy a note’s quote, cited, and the note with its sources, from its card', async () => {
+    // Arrange
+    await open(sora());
+    const mark = page.locator('mark[tabindex="0"]').nth(3);
+    const claimId = (await mark.getAttribute('data-claims')) ?? '';
+    const note = page.locator(`#note-${claimId}`);
+    const quote = (await note.locator('.marginalia-note-quote').innerText()).trim();
+    const paragraph = await note.getAttribute('data-paragraph');
+    const body = (await note.locator('.marginalia-note-body').innerText()).trim().split(/\n+/)[0] ?? '';
+    await mark.click();
+
+    // Act
+    await page.locator('[data-card] .card-actions button', { hasText: 'Copy quote' }).click();
+    await expect.poll(async () => (await readClipboard())['text/plain']).toContain(quote);
+    const quoted = await readClipboard();
+    await page.locator('[data-card] .card-actions button', { hasText: 'Copy note' }).click();
+    await expect.poll(async () => (await readClipboard())['text/plain']).toContain('Sources:');
+    const noted = await readClipboard();
+
+    // Assert
+    expect(quoted['text/plain']).toMatch(
+      new RegExp(
+        `^“${quote}” — OpenAI’s Sora .*, para\\. ${paragraph}\\. http://\\S+#p-${paragraph}:~:text=\\S+$`,
+      ),
+    );
+    expect(quoted['text/html']).toContain(`<blockquote cite=`);
+    expect(noted['text/plain']).toMatch(
+      new RegExp(
+        `^Editor’s note 4 on “${quote}” \\(${title.replace(/[()]/g, '\\$&')}, para\\. ${paragraph}\\): `,
+      ),
+    );
+    expect(noted['text/plain']).toContain(body.slice(0, 40));
+    expect(noted['text/plain']).toMatch(
+      new RegExp(`\\n\\nSources:\\n(- .+\\n)+\\nhttp://\\S+#note-${claimId}$`),
+    );
+    expect(noted['text/html']).toMatch(
+      new RegExp(`^<p><a href="[^"]+#note-${claimId}">Editor’s note 4</a> on “`),
+    );
+    expect(noted['text/html']).toContain('<p>Sources:</p><ul><li>');
+    expect(await page.locator('[data-card] .card-actions button').last().innerText()).toBe('Copied');
+  });
+
+  it('should cite copied quotes in the style chosen in the settings, and remember it', async () => {
+    // Arrange
+    await open(sora());
+    const { styles } = await citation();
+    const forms: Record<string, string> = { apa: 'para. 8', mla: 'par. 8', 'chicago-author-date': 'para. 8' };
+    const copies: Record<string, string> = {};
+
+    // Act
+    for (const style of Object.keys(styles)) {
+      await page.locator('button[aria-controls="settings"]').click();
+      await page.locator('.settings select').first().selectOption(style);
+      await page.keyboard.press('Escape');
+      await select('p-8', 0, 'p-8', 'While ByteDance'.length);
+      await page.keyboard.press('Control+c');
+      copies[style] = (await readClipboard())['text/plain'] ?? '';
+    }
+    await page.reload();
+    await page.waitForSelector('marginalia-reader[data-enhanced]', { state: 'attached' });
+    const remembered = await page
+      .locator('marginalia-reader')
+      .evaluate((reader) => (reader as MarginaliaReader).citationStyle);
+
+    // Assert
+    expect(Object.keys(styles)).toEqual(['apa', 'mla', 'chicago-author-date']);
+    for (const [style, { text }] of Object.entries(styles)) {
+      expect(copies[style]).toContain(
+        `“While ByteDance” — ${text.replace(/\.$/, '')}, ${forms[style]}. http`,
+      );
+    }
+    expect(remembered).toBe('chicago-author-date');
+  });
+
+  it('should copy the article’s reference in each style, and its BibTeX and CSL-JSON, from “Cite this article”', async () => {
+    // Arrange
+    await open(sora());
+    const { styles, bibtex, cslJson } = await citation();
+    const section = page.locator('section.marginalia-cite');
+    const copies: Record<string, Record<string, string>> = {};
+
+    await section.scrollIntoViewIfNeeded();
+    await section.screenshot({ path: path.join(screenshots, 'copy-cite-this-article.png') });
+
+    // Act
+    for (const style of Object.keys(styles)) {
+      await section.locator(`dd[data-style="${style}"] button`).click();
+      await expect.poll(async () => (await readClipboard())['text/plain']).toBe(styles[style]?.text);
+      copies[style] = await readClipboard();
+    }
+    await section.locator('.marginalia-cite-copy button', { hasText: 'BibTeX' }).click();
+    await expect.poll(async () => (await readClipboard())['text/plain']).toBe(bibtex);
+    await section.locator('.marginalia-cite-copy button', { hasText: 'CSL-JSON' }).click();
+    await expect.poll(async () => (await readClipboard())['text/plain']).toBe(cslJson);
+
+    // Assert
+    expect(copies['apa']?.['text/html']).toMatch(
+      /^<p><i>OpenAI’s Sora .*<\/i>\. \(n\.d\.\)\. <a href="https:\/\/bitlyfool\.com\//,
+    );
+    expect(copies['mla']?.['text/html']).toContain('<i>OpenAI’s Sora and the State of Chinese AI');
+    expect(await section.locator('a[download]').count()).toBe(2);
+    expect(JSON.parse(cslJson)).toEqual([expect.objectContaining({ title })]);
+  });
+});
+
+describe('links to a passage', () => {
+  it('should bring the passage into view when the generated link is opened in a new page', async () => {
+    // Arrange
+    await open(sora());
+    const quote = 'ByteDance’s cautious approach reflects its reluctance';
+    await select('p-10', 0, 'p-10', quote.length);
+    await page.keyboard.press('Control+c');
+    const url = /(http:\/\/\S+)$/.exec((await readClipboard())['text/plain'] ?? '')?.[1] ?? '';
+    const other = await page.context().newPage();
+
+    // Act
+    await other.goto(url);
+    await other.waitForSelector('marginalia-reader[data-enhanced]', { state: 'attached' });
+
+    // Assert
+    expect(url).toMatch(
+      /#p-10:~:text=\S*ByteDance%E2%80%99s%20cautious%20approach%20reflects%20its%20reluctance/,
+    );
+    await expect
+      .poll(() => other.locator('#p-10').evaluate((element) => element.getBoundingClientRect().top))
+      .toBeGreaterThanOrEqual(0);
+    const box = await other
+      .locator('#p-10')
+      .evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+    expect(box.bottom).toBeLessThanOrEqual(900);
+    expect(await other.evaluate(() => scrollY)).toBeGreaterThan(1000);
+
+    // The text fragment alone, without the paragraph's id, leads there too: Chromium finds it.
+    await other.goto('about:blank');
+    await other.goto(url.replace('#p-10:~:', '#:~:'));
+    await expect
+      .poll(() => other.locator('#p-10').evaluate((element) => element.getBoundingClientRect().top))
+      .toBeGreaterThanOrEqual(0);
+    expect(
+      await other.locator('#p-10').evaluate((element) => element.getBoundingClientRect().bottom),
+    ).toBeLessThanOrEqual(900);
+    await other.close();
+  });
+});
+
+describe('the copying interface', () => {
+  it('should pass axe with the settings open, a selection toolbar shown and the notes’ copy buttons', async () => {
+    // Arrange
+    await open(sora());
+    const axe = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    await select('p-2', 0, 'p-2', 'This innovative technology'.length);
+    await page.locator('.selection button').waitFor();
+    await page.locator('button[aria-controls="settings"]').click();
+    await page.screenshot({ path: path.join(screenshots, 'copy-settings.png') });
+
+    // Act
+    await page.evaluate(axe);
+    const violations = await page.evaluate(async () => {
+      const runner = (
+        window as unknown as {
+          axe: {
+            run(
+              context: Document,
+              options: object,
+            ): Promise<{ violations: Array<{ id: string; impact: string }> }>;
+          };
+        }
+      ).axe;
+      // Without preloading style sheets: axe would copy the shadow root's linked sheet into an
+      // inline <style>, which the page's Content-Security-Policy refuses.
+      const result = await runner.run(document, { preload: false });
+      return result.violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map((violation) => violation.id);
+    });
+
+    // Assert
+    expect(violations).toEqual([]);
+    expect(
+      await page
+        .locator('.settings select')
+        .first()
+        .evaluate(
+          (select) => select === document.querySelector('marginalia-reader')?.shadowRoot?.activeElement,
+        ),
+    ).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.settings').isHidden()).toBe(true);
+  });
+});
