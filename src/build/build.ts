@@ -1,57 +1,254 @@
 /**
  * Build (or only check) a set of articles: compile each, write the good ones atomically, then
  * the shared assets and the list of articles. One article's failure never stops the others.
+ *
+ * - Every core: with many articles (or large ones) to build, they are compiled and written on
+ *   this thread and a pool of worker threads (`pool.ts`); `onArticle` still hears of the
+ *   articles in the order given.
+ * - Only what changed: when writing, an article whose text, claims, options and program are
+ *   the same as at the last build into the same folder is not built again (`cache.ts`); its
+ *   messages come from the cache. So does the reader bundle.
+ * - On a terminal, a progress line (`progress.ts`).
+ *
+ * The compiler is loaded only when an article has to be built, so that a build with nothing to
+ * do starts and ends quickly.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileArticle, type CompiledArticle, type CompileOptions } from './compile-article.ts';
+import type { BundleSize } from '../reader/build-bundle.ts';
+import type { CompileOptions } from './compile-article.ts';
+import {
+  articleKey,
+  cachedRecord,
+  hashDependencies,
+  loadCache,
+  programHash,
+  saveCache,
+  type CacheManifest,
+} from './cache.ts';
 import type { ArticlePaths } from './discover.ts';
 import { indexPage } from './index-page.ts';
-import { builtArticles, writeArticle, writeFileAtomically } from './write-output.ts';
+import { createProgress, type ProgressStream } from './progress.ts';
+import { fromRecord, toRecord, type ArticleRecord, type BuiltArticle } from './records.ts';
+import type { TaskInput } from './task.ts';
+import { builtArticles, writeFileAtomically } from './write-output.ts';
+
+export type { BuiltArticle } from './records.ts';
 
 export interface BuildOptions extends CompileOptions {
   outDir: string;
   /** false: check only, write nothing. */
   write: boolean;
-  /** Called as each article is done, in order. */
-  onArticle?: (article: CompiledArticle) => void;
+  /** Called as each article is done, in the order of `articles`. */
+  onArticle?: (article: BuiltArticle) => void;
+  /** How many worker threads to build on (default: one per core); 1 builds on this thread. */
+  jobs?: number;
+  /** Reuse the articles that have not changed since the last build into `outDir` (default true). */
+  cache?: boolean;
+  /**
+   * Where the progress line goes when it is a terminal (default: standard error); false for
+   * none. `onArticle` may print whole lines meanwhile: the line makes way for them.
+   */
+  progress?: ProgressStream | false;
 }
 
 export interface BuildResult {
-  articles: CompiledArticle[];
+  articles: BuiltArticle[];
   ok: boolean;
-  /** Size of the reader bundle, when one was written. */
-  bundle?: { bytes: number; gzipBytes: number };
+  /** Size of the reader bundle, when one was written (or was already there, unchanged). */
+  bundle?: BundleSize;
 }
 
 const stylesheet = fileURLToPath(new URL('../page/marginalia.css', import.meta.url));
 
+/** What a worker needs of the options: plain data only. */
+function compileOptionsOf(options: BuildOptions): CompileOptions {
+  const { cwd, baseUrl, generated, style } = options;
+  return {
+    ...(cwd === undefined ? {} : { cwd }),
+    ...(baseUrl === undefined ? {} : { baseUrl }),
+    ...(generated === undefined ? {} : { generated }),
+    ...(style === undefined ? {} : { style }),
+  };
+}
+
+/** Slugs given more than once: those articles write to one folder, so they build in order. */
+function repeatedSlugs(articles: readonly ArticlePaths[]): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const { slug } of articles) (seen.has(slug) ? repeated : seen).add(slug);
+  return repeated;
+}
+
 export async function build(articles: readonly ArticlePaths[], options: BuildOptions): Promise<BuildResult> {
-  const results: CompiledArticle[] = [];
-  for (const paths of articles) {
-    const compiled = await compileArticle(paths, options);
-    if (compiled.ok && options.write) {
-      await writeArticle(options.outDir, compiled);
-    }
-    results.push(compiled);
-    options.onArticle?.(compiled);
-  }
-  const result: BuildResult = { articles: results, ok: results.every((article) => article.ok) };
-  if (options.write) {
-    await mkdir(options.outDir, { recursive: true });
-    result.bundle = await writeAssets(path.join(options.outDir, 'assets'));
-    await writeFileAtomically(
-      path.join(options.outDir, 'index.html'),
-      indexPage(await builtArticles(options.outDir)),
+  const { outDir, write } = options;
+  const cwd = options.cwd ?? process.cwd();
+  const compileOptions = compileOptionsOf(options);
+  const useCache = write && options.cache !== false;
+  const manifest: CacheManifest = useCache ? await loadCache(outDir) : { articles: new Map() };
+  const program = useCache ? await programHash() : '';
+  const repeated = repeatedSlugs(articles);
+
+  const results: Array<BuiltArticle | undefined> = articles.map(() => undefined);
+  const keys: Array<string | undefined> = articles.map(() => undefined);
+  if (useCache) {
+    await Promise.all(
+      articles.map(async (paths, index) => {
+        if (repeated.has(paths.slug)) return;
+        const key = await articleKey(paths, compileOptions, program);
+        keys[index] = key;
+        const entry = key === undefined ? undefined : await cachedRecord(manifest, outDir, paths.slug, key);
+        if (entry) results[index] = fromRecord(entry.record, paths, cwd, true);
+      }),
     );
+  }
+
+  const progress = createProgress(articles.length, options.progress ?? process.stderr);
+  let delivered = 0;
+  const deliver = (): void => {
+    for (let article = results[delivered]; article !== undefined; article = results[delivered]) {
+      const ready = article;
+      progress.around(() => options.onArticle?.(ready));
+      delivered += 1;
+    }
+  };
+  const updates: Array<Promise<void>> = [];
+  const complete = (
+    index: number,
+    article: BuiltArticle,
+    record: ArticleRecord,
+    dependencies: string[] | undefined,
+  ): void => {
+    results[index] = article;
+    const key = keys[index];
+    const slug = articles[index]?.slug;
+    if (key !== undefined && slug !== undefined && dependencies !== undefined) {
+      updates.push(
+        hashDependencies(dependencies).then((hashed) => {
+          manifest.articles.set(slug, { key, record, dependencies: hashed });
+        }),
+      );
+    }
+    progress.advance(article.slug);
+    deliver();
+  };
+
+  const pending = articles.flatMap((_, index) => (results[index] === undefined ? [index] : []));
+  for (const article of results) if (article) progress.advance(article.slug);
+  deliver();
+
+  const inputOf = (index: number): TaskInput => ({
+    paths: articles[index] as ArticlePaths,
+    options: compileOptions,
+    ...(write ? { outDir } : {}),
+  });
+  const inOrder = pending.filter((index) => repeated.has(articles[index]?.slug ?? ''));
+  const parallel = pending.filter((index) => !repeated.has(articles[index]?.slug ?? ''));
+  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), parallel.length));
+  if (
+    jobs > 1 &&
+    (await worthWorkers(
+      parallel.map((index) => articles[index] as ArticlePaths),
+      options.jobs,
+    ))
+  ) {
+    const { runInParallel } = await import('./pool.ts');
+    await runInParallel(parallel.map(inputOf), jobs, (position, { record, dependencies }) => {
+      const index = parallel[position] ?? 0;
+      complete(index, fromRecord(record, inputOf(index).paths, cwd, false), record, dependencies);
+    });
+  } else {
+    inOrder.unshift(...parallel);
+    inOrder.sort((a, b) => a - b);
+  }
+  if (inOrder.length > 0) {
+    const { runTask } = await import('./task.ts');
+    for (const index of inOrder) {
+      const input = inputOf(index);
+      const { article, dependencies } = await runTask(input);
+      const { slug, title, files, ok, claims } = article;
+      complete(
+        index,
+        { slug, title, files, ok, claims, cached: false },
+        toRecord(article, input.paths),
+        dependencies,
+      );
+    }
+  }
+  progress.end();
+
+  const built = results.filter((article): article is BuiltArticle => article !== undefined);
+  const result: BuildResult = { articles: built, ok: built.every((article) => article.ok) };
+  if (write) {
+    await mkdir(outDir, { recursive: true });
+    result.bundle = await writeAssets(path.join(outDir, 'assets'), manifest, useCache ? program : undefined);
+    await writeFileAtomically(path.join(outDir, 'index.html'), indexPage(await builtArticles(outDir)));
+    if (useCache) {
+      await Promise.all(updates);
+      await saveCache(outDir, manifest);
+    }
   }
   return result;
 }
 
-async function writeAssets(dir: string): Promise<{ bytes: number; gzipBytes: number }> {
+/** Below this much work, worker threads cost more to start than they save. */
+const parallelFrom = { articles: 8, bytes: 4 * 1024 * 1024 };
+
+/**
+ * Whether to start worker threads for these articles: a worker takes about a second to load
+ * the compiler, as long as this thread needs for several ordinary articles. So only a build of
+ * many articles, or of large ones, starts workers; an explicit `jobs` always does.
+ */
+async function worthWorkers(articles: readonly ArticlePaths[], jobs: number | undefined): Promise<boolean> {
+  if (jobs !== undefined || articles.length >= parallelFrom.articles) return true;
+  let bytes = 0;
+  for (const paths of articles) {
+    for (const file of [paths.article, paths.claims]) {
+      if (file !== undefined)
+        bytes += await stat(file).then(
+          (found) => found.size,
+          () => 0,
+        );
+    }
+  }
+  return bytes >= parallelFrom.bytes;
+}
+
+/**
+ * The stylesheet and the reader bundle. The bundle is made again only when the program
+ * changed since it was last made into this folder (`program` undefined: always).
+ */
+async function writeAssets(
+  dir: string,
+  manifest: CacheManifest,
+  program: string | undefined,
+): Promise<BundleSize> {
   await mkdir(dir, { recursive: true });
   await writeFileAtomically(path.join(dir, 'marginalia.css'), await readFile(stylesheet));
+  const bundleFile = path.join(dir, 'marginalia-reader.js');
+  const known = manifest.bundle;
+  if (program !== undefined && known?.program === program) {
+    const sizes = await Promise.all(
+      known.files.map((file) =>
+        stat(path.join(dir, file)).then(
+          (found) => found.size,
+          () => -1,
+        ),
+      ),
+    );
+    if (sizes[0] === known.bytes && sizes.every((size) => size >= 0)) {
+      return {
+        bytes: known.bytes,
+        gzipBytes: known.gzipBytes,
+        totalGzipBytes: known.totalGzipBytes,
+        files: known.files,
+      };
+    }
+  }
   const { buildReaderBundle } = await import('../reader/build-bundle.ts');
-  return buildReaderBundle(path.join(dir, 'marginalia-reader.js'));
+  const size = await buildReaderBundle(bundleFile);
+  if (program !== undefined) manifest.bundle = { ...size, program };
+  return size;
 }
