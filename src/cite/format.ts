@@ -13,6 +13,7 @@
  */
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import { fromParse5 } from 'hast-util-from-parse5';
+import { toString } from 'hast-util-to-string';
 import { parseFragment } from 'parse5';
 import rehypeSanitize, { type Options as SanitizeSchema } from 'rehype-sanitize';
 import { unified } from 'unified';
@@ -97,10 +98,7 @@ export function formatReference(item: CslItem, style: StyleId): FormattedCitatio
   const result = memo(['reference', style, item], () => {
     const cite = new Cite(cslData(item));
     const options = { template: style, lang };
-    return {
-      html: toSafeHast(cite.format('bibliography', { ...options, format: 'html' })),
-      text: cite.format('bibliography', { ...options, format: 'text' }).trim(),
-    };
+    return withText(toSafeHast(cite.format('bibliography', { ...options, format: 'html' })));
   });
   return copy(result);
 }
@@ -118,12 +116,22 @@ export function formatInText(item: CslItem, style: StyleId, locator?: Locator): 
     const cite = new Cite(data);
     const entry = [{ id: data.id, ...(locator ? { locator: locator.value, label: locator.label } : {}) }];
     const options = { template: style, lang, entry };
-    return {
-      html: toSafeHast(cite.format('citation', { ...options, format: 'html' })),
-      text: cite.format('citation', { ...options, format: 'text' }).trim(),
-    };
+    return withText(toSafeHast(cite.format('citation', { ...options, format: 'html' })));
   });
   return copy(result);
+}
+
+/**
+ * The plain text of a formatted citation, read off its HTML: citeproc runs once per item and
+ * style, not once per output format (the same text as citeproc's own text output).
+ */
+function withText(html: ElementContent[]): FormattedCitation {
+  const text = html
+    .map((node) => toString(node))
+    .join('')
+    .replace(/\s+/gu, ' ')
+    .trim();
+  return { html, text };
 }
 
 /** `item` as a BibTeX entry (key, entry type and fields as Citation.js maps them). */

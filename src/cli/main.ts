@@ -20,6 +20,7 @@ PATH is an article's text (.txt or .md), its claims file (.claims.yaml, .claims.
 Options:
   --out DIR       output folder for build (default: build/)
   --base-url URL  address the built pages will be published under (used in annotations.jsonld)
+  -j, --jobs N    build with N threads (default: one per core, for many or large articles)
   -q, --quiet     print problems only
   -h, --help      show this help
 
@@ -48,6 +49,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
         out: { type: 'string' },
         'base-url': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
+        jobs: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -71,6 +73,11 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
   }
   if (command === 'check' && values.out !== undefined) {
     io.stderr('marginalia: --out goes with build; check writes nothing');
+    return 2;
+  }
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) {
+    io.stderr(`marginalia: --jobs must be a whole number from 1, not "${values.jobs}"`);
     return 2;
   }
   const baseUrl = values['base-url'];
@@ -97,6 +104,8 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
   const result = await build(articles, {
     outDir,
     write,
+    ...(jobs === undefined ? {} : { jobs }),
+    ...(values.quiet ? { progress: false as const } : {}),
     ...(baseUrl === undefined ? {} : { baseUrl: baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/` }),
     onArticle: (article) => {
       for (const line of formatMessages(article.files)) io.stderr(line);

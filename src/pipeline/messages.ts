@@ -22,6 +22,8 @@ export const rules = {
   'quote-ambiguous': 'a quote found more than once, with no prefix or suffix that picks one',
   'missing-file': 'an article without its claims file, or a claims file without its article',
   'read-error': 'a file that could not be read',
+  'internal-error': "the build of an article stopped on an error of Marginalia's own (please report it)",
+  'write-error': "an article's output could not be written",
   'style-not-found': 'a CSL style file named by the claims file that could not be read',
 } as const;
 

@@ -7,7 +7,12 @@ import { readerEvent, type NoteOpenSource } from './events.ts';
 import { KeyboardController, type Shortcut } from './keyboard-controller.ts';
 import { stackCards } from './note-layout.ts';
 import { parsePageData, readPageData, styleFor, type PageData } from './page-data.ts';
-import type { CopyController, CopyOutcome, SelectionController } from './selection-features.ts';
+import type {
+  CopyController,
+  CopyOutcome,
+  HighlightController,
+  SelectionController,
+} from './selection-features.ts';
 import {
   SettingsController,
   stepTextSize,
@@ -156,6 +161,8 @@ export class MarginaliaReader extends LitElement {
 
   private _claims: ReaderClaim[] = [];
   private _byId = new Map<string, ReaderClaim>();
+  /** The article's size (and tick count) when the claim map's ticks were last placed. */
+  private _tickSize = '';
   private _article: HTMLElement | null = null;
   private readonly _clones = new Map<string, Node[]>();
   private _wideMedia: MediaQueryList | undefined;
@@ -167,6 +174,7 @@ export class MarginaliaReader extends LitElement {
   private _features: Promise<void> | undefined;
   private _copy: CopyController | undefined;
   private _selection: SelectionController | undefined;
+  private _highlighter: HighlightController | undefined;
   private _feedbackTimer: ReturnType<typeof setTimeout> | undefined;
   private _stylesTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -202,6 +210,11 @@ export class MarginaliaReader extends LitElement {
     { keys: ['Escape'], label: 'Close the note or panel', run: () => this._escape(), inFields: true },
     { keys: ['c'], label: 'Claims panel', run: () => this._togglePanel() },
     { keys: ['h'], label: 'Highlights on or off', run: () => this._toggleHighlights() },
+    {
+      keys: ['m'],
+      label: 'My highlights',
+      run: () => void this._withHighlights((mine) => mine.togglePanel()),
+    },
     { keys: ['t'], label: 'Theme: system, light, dark', run: () => this._cycleTheme() },
     { keys: ['s'], label: 'Settings: citation style, copy format', run: () => this._toggleSettings() },
     { keys: ['+', '='], label: 'Larger text', run: () => this._resize(1) },
@@ -301,7 +314,7 @@ export class MarginaliaReader extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const { theme, textSize, styled } = this;
+    const { theme, textSize, styled, _highlighter: mine } = this;
     return html`<link rel="stylesheet" href=${stylesheet} @load=${this._onStyled} @error=${this._onStyled} />
       <div class="toolbar" part="toolbar" ?hidden=${!styled}>
         <span class="brand">Marginalia</span>
@@ -315,6 +328,16 @@ export class MarginaliaReader extends LitElement {
         </button>
         <button class="tool" aria-pressed=${this.highlights} @click=${this._toggleHighlights}>
           Highlights
+        </button>
+        <button
+          class="tool"
+          aria-label="My highlights${mine ? `: ${mine.count}` : ''}"
+          aria-expanded=${mine?.panelOpen ?? false}
+          aria-controls=${mine ? 'highlights' : nothing}
+          @click=${() => this._withHighlights((mine) => mine.togglePanel())}
+        >
+          <span aria-hidden="true">✎</span><span class="label">My highlights</span>
+          ${mine ? html`<span class="count">${mine.count}</span>` : nothing}
         </button>
         <button class="tool" aria-label="Theme: ${theme}" @click=${this._cycleTheme}>
           <span class="label">Theme:</span> ${theme[0]?.toUpperCase()}${theme.slice(1)}
@@ -364,7 +387,7 @@ export class MarginaliaReader extends LitElement {
         )}
         <div class="thumb"></div>
       </div>
-      ${this._renderPanel()} ${this._renderSettings()} ${this._renderHelp()}
+      ${this._renderPanel()} ${this._renderSettings()} ${mine?.render()} ${this._renderHelp()}
       <div class="sr-only" role="status">${this.announcement}</div>`;
   }
 
@@ -680,6 +703,15 @@ export class MarginaliaReader extends LitElement {
           settings: () => ({ style: styleFor(this._data, this.citationStyle), format: this.copyFormat }),
           announce: (message) => this._announce(message),
         });
+        this._highlighter = new features.HighlightController(this, {
+          article,
+          data: this._data,
+          actions: this._selectionActions,
+          style: () => styleFor(this._data, this.citationStyle),
+          announce: (message) => this._announce(message),
+          html,
+          nothing,
+        });
       },
       () => {
         // Offline, or the chunk is gone: the next copy tries again.
@@ -704,6 +736,13 @@ export class MarginaliaReader extends LitElement {
       this._announce('Could not copy.');
       return 'failed';
     }
+  }
+
+  /** Runs something on the reader's highlights once their code is loaded. */
+  private async _withHighlights(run: (highlights: HighlightController) => void): Promise<void> {
+    await this._loadFeatures();
+    if (this._highlighter) run(this._highlighter);
+    else this._announce('Could not open your highlights: their code did not load.');
   }
 
   private _showFeedback(key: string, outcome: ActionOutcome): void {
@@ -791,6 +830,7 @@ export class MarginaliaReader extends LitElement {
 
   private _escape(): boolean {
     if (this._help()?.open) return false;
+    if (this._highlighter?.escape()) return true;
     if (this.settingsOpen) {
       this._closeSettings();
       return true;
@@ -943,15 +983,30 @@ export class MarginaliaReader extends LitElement {
     }
     container.style.minHeight = `${bottom}px`;
     this._placeSelectionBar();
-    const area = this._article?.getBoundingClientRect();
-    if (area && area.height > 0) {
-      for (const tick of this.renderRoot.querySelectorAll<HTMLElement>('.tick')) {
-        const top = this._byId.get(tick.dataset['claim'] ?? '')?.marks[0]?.getBoundingClientRect().top;
-        tick.hidden = top === undefined;
-        tick.style.top = `${(((top ?? 0) - area.top) / area.height) * 100}%`;
-      }
-    }
+    this._placeTicks();
     this._placeThumb();
+  }
+
+  /**
+   * Puts the claim map's ticks at their claims. All positions are read before any is written
+   * (a write between reads would force a layout per claim), and only when the article's size
+   * changed since the last time, since the ticks' places are fractions of its height.
+   */
+  private _placeTicks(): void {
+    const area = this._article?.getBoundingClientRect();
+    if (!area || area.height <= 0) return;
+    const ticks = [...this.renderRoot.querySelectorAll<HTMLElement>('.tick')];
+    const size = `${area.width}x${area.height}x${ticks.length}`;
+    if (size === this._tickSize) return;
+    this._tickSize = size;
+    const tops = ticks.map(
+      (tick) => this._byId.get(tick.dataset['claim'] ?? '')?.marks[0]?.getBoundingClientRect().top,
+    );
+    ticks.forEach((tick, index) => {
+      const top = tops[index];
+      tick.hidden = top === undefined;
+      tick.style.top = `${(((top ?? 0) - area.top) / area.height) * 100}%`;
+    });
   }
 
   /**
