@@ -68,6 +68,39 @@ describe('buildReaderBundle', () => {
     expect(lazy).not.toContain('_$litPart$');
     await rm(folder, { recursive: true });
   });
+
+  it('should keep the reader’s own highlights out of the entry: storage, anchoring, painting, export', async () => {
+    // Arrange
+    const folder = await mkdtemp(path.join(tmpdir(), 'marginalia-bundle-'));
+    const file = path.join(folder, 'marginalia-reader.js');
+
+    // Act
+    const size = await buildReaderBundle(file);
+
+    // Assert
+    const entry = await readFile(file, 'utf8');
+    const lazy = await readFile(path.join(folder, size.files[1] ?? ''), 'utf8');
+    // The storage keys, the Web Annotation selectors, the quota's error, the painted
+    // highlights' names, the panel's words and the export's file name.
+    for (const needle of [
+      'marginalia:highlights:',
+      'TextQuoteSelector',
+      'TextPositionSelector',
+      'AnnotationCollection',
+      'QuotaExceededError',
+      'marginalia-hl-',
+      'CSS.highlights',
+      'Could not be placed in the current text',
+      '-highlights.jsonld',
+    ]) {
+      expect(entry, needle).not.toContain(needle);
+      expect(lazy, needle).toContain(needle);
+    }
+    // The entry only names the panel and its shortcut, and loads the code with the copying.
+    expect(entry).toContain('My highlights');
+    expect(size.gzipBytes).toBeLessThan(bundleBudget);
+    await rm(folder, { recursive: true });
+  });
 });
 
 describe('marginalia-reader.css', () => {

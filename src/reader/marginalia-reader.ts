@@ -96,8 +96,10 @@ export interface SelectionAction {
  * @csspart card - A note card.
  * @csspart panel - The claims panel.
  * @csspart settings - The settings panel (citation style, copy format).
- * @csspart selection - The selection toolbar ("Copy quote") by a selected passage.
+ * @csspart selection - The selection toolbar ("Copy quote", "Highlight") by a selected passage.
  * @csspart map - The claim map beside the article.
+ * @csspart highlights - The "My highlights" panel.
+ * @csspart highlight-card - The card of one of the reader's own highlights (colour, note, delete).
  *
  * Copying: a selection in the article, copied with the keyboard, the context menu or the
  * selection toolbar's "Copy quote", goes on the clipboard as a quotation with its citation (in
@@ -105,6 +107,12 @@ export interface SelectionAction {
  * cite and a link to the passage; each note can copy its quote and itself, and "Cite this
  * article" gets copy buttons. This part is a chunk of its own (`selection-features.ts`), loaded
  * when the browser is idle after the reader is ready; until then, a copy is the browser's own.
+ *
+ * The reader's own highlights come in the same chunk (`highlight-controller.ts`): "Highlight" in
+ * the selection toolbar, the passages painted with the CSS Custom Highlight API (the article's
+ * DOM is never changed for them), a card per highlight, and the "My highlights" panel (`m`),
+ * kept in `localStorage` per article. The element only holds the toolbar's button and shortcut,
+ * and lends the chunk its Lit `html` to render with.
  *
  * Its styles are `marginalia-reader.css`, beside its script, linked from its shadow root (the
  * page's Content-Security-Policy allows style sheets of its own origin); its interface stays

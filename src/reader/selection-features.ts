@@ -10,3 +10,9 @@
 export { CopyController, type CopyOptions, type CopyOutcome } from './copy-controller.ts';
 export { PageTextSource } from './page-text.ts';
 export { SelectionController, type SelectionOptions } from './selection-controller.ts';
+export {
+  HighlightController,
+  type CardSource,
+  type HighlightItem,
+  type HighlightOptions,
+} from './highlight-controller.ts';

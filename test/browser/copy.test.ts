@@ -287,7 +287,7 @@ describe('copying a selection of the article', () => {
     await open(sora());
     await recordEvents();
     await select('p-3', 0, 'p-3', 'Sora’s emergence has raised questions'.length);
-    const button = page.locator('.selection button', { hasText: 'Copy quote' });
+    const button = page.locator('.selection [data-action="selection-copy"]', { hasText: 'Copy quote' });
     await button.waitFor();
 
     // Act
@@ -304,7 +304,7 @@ describe('copying a selection of the article', () => {
     // Assert
     expect(bar!.y + bar!.height).toBeLessThanOrEqual(passage.top);
     expect(bar!.y + bar!.height).toBeGreaterThan(passage.top - 40);
-    expect(await page.locator('.selection button').innerText()).toBe('Copied');
+    expect(await page.locator('.selection [data-action="selection-copy"]').innerText()).toBe('Copied');
     expect((await readClipboard())['text/html']).toContain('<p>Sora’s emergence has raised questions</p>');
     expect((await recorded())[0]?.detail).toMatchObject({ source: 'button', paragraphs: [3, 3] });
     expect(await announced()).toContain('Quote copied');
@@ -369,7 +369,7 @@ describe('the page’s say over copies', () => {
     await page.keyboard.press('Control+c');
     const byKeyboard = await readClipboard();
     await page.evaluate(() => navigator.clipboard.writeText('(untouched)'));
-    await page.locator('.selection button').click();
+    await page.locator('.selection [data-action="selection-copy"]').click();
     await page.waitForTimeout(200);
     const byButton = await readClipboard();
     await page.locator('li.marginalia-note .marginalia-copy').first().click();
@@ -380,7 +380,7 @@ describe('the page’s say over copies', () => {
     expect(byKeyboard['text/plain']).toBe(selected);
     expect(byButton).toEqual({ 'text/plain': '(untouched)' });
     expect(byNote).toEqual({ 'text/plain': '(untouched)' });
-    expect(await page.locator('.selection button').innerText()).toBe('Copy quote');
+    expect(await page.locator('.selection [data-action="selection-copy"]').innerText()).toBe('Copy quote');
   });
 
   it('should write what a listener changed in the detail', async () => {
@@ -413,8 +413,10 @@ describe('the page’s say over copies', () => {
     await select('p-7', 0, 'p-7', 'Chinese tech giants'.length);
 
     // Act
-    await page.locator('.selection button').click();
-    await expect.poll(() => page.locator('.selection button').innerText()).toBe('Copy failed');
+    await page.locator('.selection [data-action="selection-copy"]').click();
+    await expect
+      .poll(() => page.locator('.selection [data-action="selection-copy"]').innerText())
+      .toBe('Copy failed');
     await page.locator('li.marginalia-note .marginalia-copy').nth(1).click();
 
     // Assert
@@ -423,7 +425,7 @@ describe('the page’s say over copies', () => {
     expect(await failed.innerText()).toBe('Copy failed');
     expect(await failed.evaluate((button) => getComputedStyle(button).fontWeight)).toBe('600');
     const color = await page
-      .locator('.selection button')
+      .locator('.selection [data-action="selection-copy"]')
       .evaluate((button) => getComputedStyle(button).color);
     expect(color).not.toBe(
       await page
@@ -600,7 +602,7 @@ describe('the copying interface', () => {
     await open(sora());
     const axe = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     await select('p-2', 0, 'p-2', 'This innovative technology'.length);
-    await page.locator('.selection button').waitFor();
+    await page.locator('.selection [data-action="selection-copy"]').waitFor();
     await page.locator('button[aria-controls="settings"]').click();
     await page.screenshot({ path: path.join(screenshots, 'copy-settings.png') });
 
