@@ -98,7 +98,7 @@ function isBetter(candidate: Candidate, best: Candidate): boolean {
  * The range without spaces at its ends and without half of a surrogate pair at either end
  * (widened to the whole character), or `undefined` when nothing is left.
  */
-function tidy(text: string, start: number, end: number): Range | undefined {
+export function tidy(text: string, start: number, end: number): Range | undefined {
   while (start < end && text.charCodeAt(start) === 0x20) start++;
   while (end > start && text.charCodeAt(end - 1) === 0x20) end--;
   if (start === end) return undefined;

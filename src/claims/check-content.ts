@@ -22,8 +22,13 @@ export function checkContent(context: CheckContext): void {
   const claims = entries(data.claims, '/claims');
   const references = entries(data.references, '/references');
 
-  checkClaimIds(context, claims);
-  const referenceIds = checkReferenceIds(context, references);
+  checkUniqueIds(context, claims, { noun: 'claim', rule: 'duplicate-claim-id' }, (id) =>
+    /^[a-z0-9-]+$/.test(id),
+  );
+  const referenceIds = checkUniqueIds(context, references, {
+    noun: 'reference',
+    rule: 'duplicate-reference-id',
+  });
   checkCites(context, claims, referenceIds);
   checkUnused(context, claims, referenceIds);
 
@@ -44,45 +49,34 @@ function entries(list: unknown, pointer: string): Entry[] {
   );
 }
 
-function checkClaimIds(context: CheckContext, claims: readonly Entry[]): void {
+/**
+ * Report ids used twice in a list (at the second use, naming the line of the first); return
+ * each id with the pointer of its first use. `valid` skips ids whose form is reported elsewhere.
+ */
+function checkUniqueIds(
+  context: CheckContext,
+  items: readonly Entry[],
+  kind: { noun: 'claim' | 'reference'; rule: 'duplicate-claim-id' | 'duplicate-reference-id' },
+  valid: (id: string) => boolean = () => true,
+): Map<string, string> {
   const first = new Map<string, string>();
-  for (const { value, pointer } of claims) {
+  for (const { value, pointer } of items) {
     const id = value.id;
-    if (typeof id !== 'string' || !/^[a-z0-9-]+$/.test(id)) continue;
+    if (typeof id !== 'string' || !valid(id)) continue;
     const idPointer = childPointer(pointer, 'id');
     const earlier = first.get(id);
     if (earlier === undefined) {
       first.set(id, idPointer);
       continue;
     }
+    const { noun } = kind;
     const line = placeOf(context.tree, earlier).line;
+    const capital = noun === 'claim' ? 'Claim' : 'Reference';
     report(
       context,
       idPointer,
-      'duplicate-claim-id',
-      `Claim id ${show(id)} is already used by the claim at line ${line}: give each claim its own id`,
-    );
-  }
-}
-
-/** Report duplicate reference ids; return each id with the pointer of its first reference. */
-function checkReferenceIds(context: CheckContext, references: readonly Entry[]): Map<string, string> {
-  const first = new Map<string, string>();
-  for (const { value, pointer } of references) {
-    const id = value.id;
-    if (typeof id !== 'string') continue;
-    const idPointer = childPointer(pointer, 'id');
-    const earlier = first.get(id);
-    if (earlier === undefined) {
-      first.set(id, idPointer);
-      continue;
-    }
-    const line = placeOf(context.tree, earlier).line;
-    report(
-      context,
-      idPointer,
-      'duplicate-reference-id',
-      `Reference id ${show(id)} is already used by the reference at line ${line}: give each reference its own id`,
+      kind.rule,
+      `${capital} id ${show(id)} is already used by the ${noun} at line ${line}: give each ${noun} its own id`,
     );
   }
   return first;

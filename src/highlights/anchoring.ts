@@ -42,16 +42,11 @@
  */
 import search from 'approx-string-match';
 import type { Span } from '../anchor/types.ts';
+import { tidy } from '../anchor/closest.ts';
 import { describeSpan } from '../anchor/describe.ts';
 import { blockAt, createDocument, spanOf, type AnchorDocument } from '../anchor/document.ts';
 import { agrees, foldContext, type Context } from '../anchor/context.ts';
-import {
-  isHighSurrogate,
-  isLowSurrogate,
-  normalizeWhiteSpace,
-  toFoldedOffset,
-  trimSpaces,
-} from '../anchor/normalize.ts';
+import { normalizeWhiteSpace, toFoldedOffset, trimSpaces } from '../anchor/normalize.ts';
 import type { HighlightTarget } from './model.ts';
 import { contentHash } from './article-text.ts';
 
@@ -227,17 +222,4 @@ function foldedBlocks(document: AnchorDocument): Array<{ start: number; text: st
     const end = toFoldedOffset(folded, (offsets[index] ?? 0) + block.length);
     return { start, text: folded.text.slice(start, end) };
   });
-}
-
-/**
- * A fuzzy match's range without spaces at its ends and without half of a surrogate pair at
- * either end (widened to the whole character); `undefined` when nothing is left.
- */
-function tidy(text: string, start: number, end: number): { start: number; end: number } | undefined {
-  while (start < end && text.charCodeAt(start) === 0x20) start++;
-  while (end > start && text.charCodeAt(end - 1) === 0x20) end--;
-  if (start === end) return undefined;
-  if (isLowSurrogate(text.charCodeAt(start)) && isHighSurrogate(text.charCodeAt(start - 1))) start--;
-  if (isHighSurrogate(text.charCodeAt(end - 1)) && isLowSurrogate(text.charCodeAt(end))) end++;
-  return { start, end };
 }
