@@ -178,22 +178,42 @@ export class CopyController implements ReactiveController {
     this._options.announce(copiedMessages[detail.content]);
   };
 
-  /** Copy buttons in the notes section and in "Cite this article". */
+  /**
+   * Copy buttons in the notes section and in "Cite this article". A page with many notes gets a
+   * note's buttons only when the note comes near the view: on a long page every change of the
+   * layout costs the browser a walk of the whole page, so thousands of notes' buttons added at
+   * once (or even in parts) would hold it up for seconds.
+   */
   private _addButtons(): void {
-    for (const note of this._host.querySelectorAll<HTMLElement>('li.marginalia-note[data-claim]')) {
-      const claimId = note.dataset['claim'] ?? '';
-      const number = note.dataset['note'] ?? '';
-      const actions = document.createElement('p');
-      actions.className = 'marginalia-copy-actions';
-      actions.append(
-        copyButton('Copy quote', `Copy quote of note ${number}, cited`, () => this.copyQuote(claimId)),
-        ' ',
-        copyButton('Copy note', `Copy note ${number}`, () => this.copyNote(claimId)),
-      );
-      note.append(actions);
+    const notes = [...this._host.querySelectorAll<HTMLElement>('li.marginalia-note[data-claim]')];
+    const cite = this._host.querySelector('section.marginalia-cite');
+    if (notes.length <= notesAtOnce || typeof IntersectionObserver !== 'function') {
+      for (const note of notes) this._addNoteButtons(note);
+      if (cite) this._addCiteButtons(cite);
+      return;
     }
-    const section = this._host.querySelector('section.marginalia-cite');
-    if (!section) return;
+    // The notes' section is watched first, then (once it is near) each of its notes.
+    const section = notes[0]?.closest('section') ?? undefined;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          if (!entry.isIntersecting) continue;
+          const target = entry.target as HTMLElement;
+          observer.unobserve(target);
+          if (target === cite) this._addCiteButtons(target);
+          else if (target === section) for (const note of notes) observer.observe(note);
+          else this._addNoteButtons(target);
+        }
+      },
+      { rootMargin: '100% 0px' },
+    );
+    if (section) observer.observe(section);
+    else for (const note of notes) observer.observe(note);
+    if (cite) observer.observe(cite);
+  }
+
+  /** Copy buttons for each citation style's reference, BibTeX and CSL-JSON in "Cite this article". */
+  private _addCiteButtons(section: Element): void {
     const { styles, bibtex, cslJson } = this._options.data;
     for (const style of styles) {
       const entry = section.querySelector(`dd[data-style="${CSS.escape(style.id)}"]`);
@@ -221,7 +241,23 @@ export class CopyController implements ReactiveController {
     if (downloads) downloads.after(line);
     else section.append(line);
   }
+
+  private _addNoteButtons(note: HTMLElement): void {
+    const claimId = note.dataset['claim'] ?? '';
+    const number = note.dataset['note'] ?? '';
+    const actions = document.createElement('p');
+    actions.className = 'marginalia-copy-actions';
+    actions.append(
+      copyButton('Copy quote', `Copy quote of note ${number}, cited`, () => this.copyQuote(claimId)),
+      ' ',
+      copyButton('Copy note', `Copy note ${number}`, () => this.copyNote(claimId)),
+    );
+    note.append(actions);
+  }
 }
+
+/** Up to this many notes get their copy buttons at once; more, as they come near the view. */
+const notesAtOnce = 200;
 
 /** A light-DOM copy button that shows "Copied" or "Copy failed" for a moment after use. */
 function copyButton(label: string, name: string, run: () => Promise<CopyOutcome>): HTMLButtonElement {

@@ -172,14 +172,8 @@ export class HighlightController implements ReactiveController {
   private readonly _store: HighlightStore | undefined;
   private readonly _painter = new HighlightPainter();
   private readonly _items = new Map<string, HighlightItem>();
-  private _text: ArticleText & { elements: Element[] } = {
-    blocks: [],
-    ids: [],
-    paragraphs: [],
-    elements: [],
-  };
-  /** Where each block starts in the document text. */
-  private _starts: number[] = [];
+  /** The article's text and where each block starts in it; read when first needed. */
+  private _read: { text: ArticleText & { elements: Element[] }; starts: number[] } | undefined;
   /** The colour a new highlight gets: the last one chosen. */
   private _colour: HighlightColour = defaultColour;
   private _cardSource: CardSource = 'api';
@@ -497,15 +491,36 @@ export class HighlightController implements ReactiveController {
     this._changed();
   }
 
-  /** Reads the article's text and every stored highlight, and places them; unsaved ones stay. */
+  /**
+   * The article's text, read on first use (a long article takes a while to read, and a reader
+   * without highlights may never need it).
+   */
+  private get _text(): ArticleText & { elements: Element[] } {
+    return this._readText().text;
+  }
+
+  /** Where each block starts in the document text. */
+  private get _starts(): number[] {
+    return this._readText().starts;
+  }
+
+  private _readText(): { text: ArticleText & { elements: Element[] }; starts: number[] } {
+    if (!this._read) {
+      const text = readArticleText(this._options.article);
+      let start = 0;
+      const starts = text.blocks.map((block) => {
+        const at = start;
+        start += block.length + blockSeparator.length;
+        return at;
+      });
+      this._read = { text, starts };
+    }
+    return this._read;
+  }
+
+  /** Reads every stored highlight and places them; unsaved ones stay. The text is read again. */
   private _load(): void {
-    this._text = readArticleText(this._options.article);
-    let start = 0;
-    this._starts = this._text.blocks.map((block) => {
-      const at = start;
-      start += block.length + blockSeparator.length;
-      return at;
-    });
+    this._read = undefined;
     const unsaved = [...this._items.values()].filter((item) => item.unsaved);
     this._items.clear();
     this.corrupt = [];
@@ -523,6 +538,7 @@ export class HighlightController implements ReactiveController {
 
   /** Anchors highlights in the text and adds them to the page. */
   private _add(highlights: readonly Highlight[], unsaved: string): HighlightItem[] {
+    if (highlights.length === 0) return [];
     const anchors = anchorHighlights(this._text.blocks, highlights);
     const items = highlights.map((highlight, index): HighlightItem => {
       const anchor = anchors[index] ?? { status: 'orphan' };
@@ -673,8 +689,12 @@ export class HighlightController implements ReactiveController {
   /** Places the margin's marks beside their passages, and the open card by its passage. */
   private _layout(): void {
     const root = this._host.renderRoot;
+    const ticks = root.querySelectorAll<HTMLElement>('.hl-tick');
+    const card = root.querySelector<HTMLElement>('.hl-card');
+    // Nothing to place: measure nothing (a measurement may make the browser lay out the page).
+    if (ticks.length === 0 && !card) return;
     const host = this._host.getBoundingClientRect();
-    for (const tick of root.querySelectorAll<HTMLElement>('.hl-tick')) {
+    for (const tick of ticks) {
       const item = this._items.get(tick.dataset['highlight'] ?? '');
       const bounds = item?.range && boundsOf(item.range);
       const block = item?.anchor.status === 'orphan' ? undefined : item?.anchor.span.block;
@@ -685,7 +705,6 @@ export class HighlightController implements ReactiveController {
       tick.style.height = `${bounds.bottom - bounds.top}px`;
       tick.style.left = `${column.left - host.left - 16}px`;
     }
-    const card = root.querySelector<HTMLElement>('.hl-card');
     const range = this.cardId === undefined ? undefined : this._items.get(this.cardId)?.range;
     const bounds = range && boundsOf(range);
     if (!card || !bounds) return;

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CopyEvent, NoteCloseEvent, NoteOpenEvent } from './events.ts';
-import type { MarginaliaReader } from './marginalia-reader.ts';
-import './marginalia-reader.ts';
+import type { ReaderClaim } from './claim-index.ts';
+import { groupTicks, type MarginaliaReader } from './marginalia-reader.ts';
 
 const fixture = readFileSync(
   path.join(import.meta.dirname, '../../test/browser/fixtures/harwick.html'),
@@ -254,5 +254,36 @@ describe('<marginalia-reader>', () => {
     );
     expect(written[0]?.[0]?.types).toEqual(['text/plain', 'text/html']);
     vi.restoreAllMocks();
+  });
+});
+
+describe('groupTicks', () => {
+  const claims = (count: number): ReaderClaim[] =>
+    Array.from({ length: count }, (_, index) => ({ id: `c${index + 1}`, number: index + 1 }) as ReaderClaim);
+  const ids = (ticks: ReturnType<typeof groupTicks>) =>
+    ticks.map((tick) => tick.claims.map((claim) => claim.id));
+
+  it('should give each claim a tick of its own when there are no more than the most', () => {
+    // Arrange
+    const list = claims(3);
+
+    // Act
+    const ticks = groupTicks(list, [0.5, undefined, 0.1], 3);
+
+    // Assert
+    expect(ids(ticks)).toEqual([['c1'], ['c2'], ['c3']]);
+    expect(ticks.map((tick) => tick.top)).toEqual([0.5, undefined, 0.1]);
+  });
+
+  it('should group more claims than the most by stretch of the article, in order, leaving out unplaced ones', () => {
+    // Arrange
+    const list = claims(6);
+
+    // Act
+    const ticks = groupTicks(list, [0.9, 0.05, 0.3, undefined, 0.95, 1], 4);
+
+    // Assert
+    expect(ids(ticks)).toEqual([['c2'], ['c3'], ['c1', 'c5', 'c6']]);
+    expect(ticks.map((tick) => tick.top)).toEqual([0.05, 0.3, 0.9]);
   });
 });

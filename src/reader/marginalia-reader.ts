@@ -29,6 +29,27 @@ const stylesheet = new URL('marginalia-reader.css', import.meta.url).href;
 /** How long the interface waits for its stylesheet before it shows itself anyway, in milliseconds. */
 const stylesheetPatience = 3000;
 
+/**
+ * The most ticks the claim map shows: up to this many claims get a tick each; more are grouped by
+ * where they sit, one tick per stretch of the article (the map is a few hundred pixels tall, so
+ * finer ticks could not be told apart anyway).
+ */
+const mapTicks = 200;
+
+/** A tick of the claim map: its claims (a click opens the first) and where it sits. */
+export interface MapTick {
+  /** Its claims, in note order: one, unless the article has more claims than `mapTicks`. */
+  claims: [ReaderClaim, ...ReaderClaim[]];
+  /** Its place as a fraction of the article's height; undefined while unmeasured or unplaced. */
+  top: number | undefined;
+}
+
+/**
+ * How many claims the claims panel lists at first, and adds each time its end comes into view
+ * (or "Show more" is chosen): thousands at once would take the browser seconds to lay out.
+ */
+const panelStep = 200;
+
 /** How long a button shows how its action went ("Copied", "Copy failed"), in milliseconds. */
 const feedbackTime = 2500;
 
@@ -166,15 +187,25 @@ export class MarginaliaReader extends LitElement {
   @state() private verdictFilter = '';
   @state() private wide = false;
   @state() private announcement = '';
+  /** How many claims the panel lists (more as the list is scrolled; see `panelStep`). */
+  @state() private panelLength = panelStep;
+  /** The claim map's ticks (see `mapTicks`). */
+  @state() private mapTicks: readonly MapTick[] = [];
 
   private _claims: ReaderClaim[] = [];
   private _byId = new Map<string, ReaderClaim>();
-  /** The article's size (and tick count) when the claim map's ticks were last placed. */
+  /** The article's size when the claim map's ticks were last measured. */
   private _tickSize = '';
+  /** False when the rendered ticks still need their places written. */
+  private _ticksPlaced = false;
+  /** The claims whose marks were last marked open (`aria-expanded`, `data-marginalia-active`). */
+  private _expanded: ReadonlySet<string> = new Set();
   private _article: HTMLElement | null = null;
   private readonly _clones = new Map<string, Node[]>();
   private _wideMedia: MediaQueryList | undefined;
   private _resizeObserver: ResizeObserver | undefined;
+  private _panelObserver: IntersectionObserver | undefined;
+  private _panelEnd: Element | undefined;
   private _frame = 0;
   private _said = 0;
   private _wired = false;
@@ -288,6 +319,9 @@ export class MarginaliaReader extends LitElement {
     this.removeEventListener('pointerout', this._onPointerOut);
     window.removeEventListener('scroll', this._onScroll);
     this._resizeObserver?.disconnect();
+    this._panelObserver?.disconnect();
+    this._panelObserver = undefined;
+    this._panelEnd = undefined;
     cancelAnimationFrame(this._frame);
     clearTimeout(this._stylesTimer);
     clearTimeout(this._feedbackTimer);
@@ -307,17 +341,9 @@ export class MarginaliaReader extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('openIds')) {
-      const open = new Set(this.openIds);
-      for (const claim of this._claims)
-        claim.marks[0]?.setAttribute('aria-expanded', String(open.has(claim.id)));
-      for (const mark of this._marks()) {
-        mark.toggleAttribute(
-          'data-marginalia-active',
-          claimsOfMark(mark, this._byId).some((claim) => open.has(claim.id)),
-        );
-      }
-    }
+    if (changed.has('openIds')) this._markOpen();
+    if (changed.has('mapTicks')) this._ticksPlaced = false;
+    this._watchPanelEnd();
     this._layout();
   }
 
@@ -381,18 +407,18 @@ export class MarginaliaReader extends LitElement {
       </div>
       ${this._renderSelectionBar()}
       <div class="map" part="map" aria-hidden="true" ?hidden=${!styled}>
-        ${this._claims.map(
-          (claim) =>
-            html`<button
-              class="tick"
-              tabindex="-1"
-              data-claim=${claim.id}
-              data-kind=${claim.kind}
-              ?data-active=${this.openIds.includes(claim.id)}
-              title="Note ${claim.number}: ${claim.kindLabel}"
-              @click=${() => this.openNote(claim.id, 'map')}
-            ></button>`,
-        )}
+        ${this.mapTicks.map(({ claims: [claim, ...others] }) => {
+          const more = others.length > 0 ? ` and ${others.length} more` : '';
+          return html`<button
+            class="tick"
+            tabindex="-1"
+            data-claim=${claim.id}
+            data-kind=${claim.kind}
+            ?data-active=${this.openIds.some((id) => id === claim.id || others.some((other) => other.id === id))}
+            title="Note ${claim.number}: ${claim.kindLabel}${more}"
+            @click=${() => this.openNote(claim.id, 'map')}
+          ></button>`;
+        })}
         <div class="thumb"></div>
       </div>
       ${this._renderPanel()} ${this._renderSettings()} ${mine?.render()} ${this._renderHelp()}
@@ -562,18 +588,21 @@ export class MarginaliaReader extends LitElement {
     >`;
   }
 
+  /**
+   * The claims panel: its filters and list are rendered only while it is open (an article may
+   * have thousands of claims; the closed panel costs nothing).
+   */
   private _renderPanel(): TemplateResult {
+    if (!this.panelOpen) {
+      return html`<aside id="panel" class="panel" part="panel" aria-labelledby="panel-title" hidden>
+        <div class="panel-head"><h2 id="panel-title">Claims</h2></div>
+      </aside>`;
+    }
     const claims = this._claims;
     const shown = this._filtered();
     const label = (value: string, key: 'kind' | 'verdict'): string =>
       claims.find((claim) => claim[key] === value)?.[key === 'kind' ? 'kindLabel' : 'verdictLabel'] ?? value;
-    return html`<aside
-      id="panel"
-      class="panel"
-      part="panel"
-      aria-labelledby="panel-title"
-      ?hidden=${!this.panelOpen}
-    >
+    return html`<aside id="panel" class="panel" part="panel" aria-labelledby="panel-title">
       <div class="panel-head">
         <h2 id="panel-title">Claims</h2>
         <button class="tool small" aria-label="Close claims panel" @click=${this._closePanel}>×</button>
@@ -604,7 +633,7 @@ export class MarginaliaReader extends LitElement {
       >
       <p class="shown">${shown.length} of ${claims.length} claims</p>
       <ol class="claims">
-        ${shown.map(
+        ${shown.slice(0, this.panelLength).map(
           (claim) =>
             html`<li>
               <button
@@ -623,6 +652,13 @@ export class MarginaliaReader extends LitElement {
             </li>`,
         )}
       </ol>
+      ${
+        shown.length > this.panelLength
+          ? html`<button class="tool small more" @click=${this._showMore}>
+              Show more (${shown.length - this.panelLength} left)
+            </button>`
+          : nothing
+      }
     </aside>`;
   }
 
@@ -649,6 +685,7 @@ export class MarginaliaReader extends LitElement {
     this._article = this.querySelector('.marginalia-article');
     this._claims = readClaims(this);
     this._byId = new Map(this._claims.map((claim) => [claim.id, claim]));
+    this.mapTicks = groupTicks(this._claims, [], mapTicks);
     const descriptions = document.createElement('div');
     descriptions.hidden = true;
     for (const claim of this._claims) {
@@ -865,6 +902,7 @@ export class MarginaliaReader extends LitElement {
     if (this.panelOpen) this._closePanel();
     else {
       this.panelOpen = true;
+      this.panelLength = panelStep;
       void this.updateComplete.then(() =>
         this.renderRoot.querySelector<HTMLElement>('.panel button')?.focus(),
       );
@@ -915,6 +953,23 @@ export class MarginaliaReader extends LitElement {
   private _choose(claimId: string): void {
     if (!this.wide) this.panelOpen = false;
     this.openNote(claimId, 'panel');
+  }
+
+  private _showMore(): void {
+    this.panelLength += panelStep;
+  }
+
+  /** Lists more claims in the panel when its "Show more" button scrolls into view. */
+  private _watchPanelEnd(): void {
+    const more = this.renderRoot.querySelector('.panel .more');
+    if (more === this._panelEnd) return;
+    if (this._panelEnd) this._panelObserver?.unobserve(this._panelEnd);
+    this._panelEnd = more ?? undefined;
+    if (!more || typeof IntersectionObserver !== 'function') return;
+    this._panelObserver ??= new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) this._showMore();
+    });
+    this._panelObserver.observe(more);
   }
 
   private _toggleKind(kind: string): void {
@@ -996,25 +1051,60 @@ export class MarginaliaReader extends LitElement {
   }
 
   /**
-   * Puts the claim map's ticks at their claims. All positions are read before any is written
-   * (a write between reads would force a layout per claim), and only when the article's size
-   * changed since the last time, since the ticks' places are fractions of its height.
+   * Measures where the claims sit, when the article's size changed since the last time (the
+   * ticks' places are fractions of its height), and writes the ticks' places once they are
+   * rendered. Every position is read before anything is written: a write between reads would
+   * make the browser lay out the page again for each claim.
    */
   private _placeTicks(): void {
     const area = this._article?.getBoundingClientRect();
     if (!area || area.height <= 0) return;
-    const ticks = [...this.renderRoot.querySelectorAll<HTMLElement>('.tick')];
-    const size = `${area.width}x${area.height}x${ticks.length}`;
-    if (size === this._tickSize) return;
-    this._tickSize = size;
-    const tops = ticks.map(
-      (tick) => this._byId.get(tick.dataset['claim'] ?? '')?.marks[0]?.getBoundingClientRect().top,
-    );
-    ticks.forEach((tick, index) => {
-      const top = tops[index];
-      tick.hidden = top === undefined;
-      tick.style.top = `${(((top ?? 0) - area.top) / area.height) * 100}%`;
+    const size = `${area.width}x${area.height}`;
+    if (size !== this._tickSize) {
+      this._tickSize = size;
+      const tops = this._claims.map((claim) => {
+        const top = claim.marks[0]?.getBoundingClientRect().top;
+        return top === undefined ? undefined : (top - area.top) / area.height;
+      });
+      const ticks = groupTicks(this._claims, tops, mapTicks);
+      const same =
+        ticks.length === this.mapTicks.length &&
+        ticks.every((tick, index) => tick.claims[0] === this.mapTicks[index]?.claims[0]);
+      if (same) ticks.forEach((tick, index) => Object.assign(this.mapTicks[index] ?? {}, tick));
+      else this.mapTicks = ticks;
+      this._ticksPlaced = false;
+    }
+    if (this._ticksPlaced) return;
+    const elements = this.renderRoot.querySelectorAll<HTMLElement>('.map .tick');
+    if (elements.length !== this.mapTicks.length) return; // rendered on the next update
+    this._ticksPlaced = true;
+    elements.forEach((element, index) => {
+      const top = this.mapTicks[index]?.top;
+      element.hidden = top === undefined;
+      element.style.top = `${(top ?? 0) * 100}%`;
     });
+  }
+
+  /**
+   * Marks the passages of the open notes (`aria-expanded` on a claim's first mark,
+   * `data-marginalia-active` on every mark of an open claim), touching only the claims that
+   * opened or closed since the last time.
+   */
+  private _markOpen(): void {
+    const open = new Set(this.openIds);
+    const was = this._expanded;
+    this._expanded = open;
+    const changed = [...open, ...was].filter((id) => open.has(id) !== was.has(id));
+    for (const id of changed) {
+      const claim = this._byId.get(id);
+      claim?.marks[0]?.setAttribute('aria-expanded', String(open.has(id)));
+      for (const mark of claim?.marks ?? []) {
+        mark.toggleAttribute(
+          'data-marginalia-active',
+          claimsOfMark(mark, this._byId).some((other) => open.has(other.id)),
+        );
+      }
+    }
   }
 
   /**
@@ -1125,6 +1215,33 @@ export class MarginaliaReader extends LitElement {
     this._said += 1;
     this.announcement = this._said % 2 ? message : `${message}\u00a0`;
   }
+}
+
+/**
+ * The claim map's ticks from the claims' places (fractions of the article's height, undefined
+ * for a claim without marks): a tick per claim when there are at most `most` claims (a claim
+ * without marks gets one too, never placed), else one per stretch of `1 / most` of the article
+ * that holds claims, standing for all of them.
+ */
+export function groupTicks(
+  claims: readonly ReaderClaim[],
+  tops: ReadonlyArray<number | undefined>,
+  most: number,
+): MapTick[] {
+  if (claims.length <= most) return claims.map((claim, index) => ({ claims: [claim], top: tops[index] }));
+  const stretches = new Map<number, MapTick>();
+  claims.forEach((claim, index) => {
+    const top = tops[index];
+    if (top === undefined) return;
+    const stretch = Math.min(most - 1, Math.max(0, Math.floor(top * most)));
+    const tick = stretches.get(stretch);
+    if (!tick) stretches.set(stretch, { claims: [claim], top });
+    else {
+      tick.claims.push(claim);
+      tick.top = Math.min(tick.top ?? top, top);
+    }
+  });
+  return [...stretches.entries()].sort(([a], [b]) => a - b).map(([, tick]) => tick);
 }
 
 declare global {
