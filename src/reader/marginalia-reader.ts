@@ -218,7 +218,10 @@ export class MarginaliaReader extends LitElement {
   private _stylesTimer: ReturnType<typeof setTimeout> | undefined;
 
   private readonly _settings = new SettingsController(this);
-  private readonly _keyboard = new KeyboardController(this, () => this._shortcuts);
+  /** While the help overlay is open only `?` works (the dialog closes itself on Escape). */
+  private readonly _keyboard = new KeyboardController(this, () =>
+    this._help()?.open ? this._shortcuts.filter((shortcut) => shortcut.keys.includes('?')) : this._shortcuts,
+  );
   private readonly _deepLinks = new DeepLinkController(this, {
     note: (claimId) => this.openNote(claimId, 'link'),
     paragraph: (element) => {

@@ -378,11 +378,16 @@ describe('the reader on a wide screen', () => {
     await page.keyboard.press('?');
     const open = await page.locator('dialog.help').evaluate((dialog: HTMLDialogElement) => dialog.open);
     const text = await page.locator('dialog.help').innerText();
+    await page.keyboard.press('j');
+    const noteBehind = await page
+      .locator('marginalia-reader')
+      .evaluate((reader) => (reader as unknown as { activeClaimId?: string }).activeClaimId);
     await page.keyboard.press('Escape');
     const closed = await page.locator('dialog.help').evaluate((dialog: HTMLDialogElement) => !dialog.open);
 
     // Assert
     expect(open).toBe(true);
+    expect(noteBehind).toBeUndefined();
     expect(text).toContain('Next claim');
     expect(text).toContain('Previous claim');
     expect(closed).toBe(true);
