@@ -25,23 +25,36 @@ export interface SpanDescription {
  * it) and so falls into the context. Context never ends in half of a surrogate pair.
  */
 export function describeSpan(blocks: readonly string[], span: Span, contextLength = 32): SpanDescription {
-  const block = blocks[span.block];
-  if (block === undefined || span.start < 0 || span.end < span.start || span.end > block.length) {
-    throw new RangeError(`No span ${JSON.stringify(span)} in ${blocks.length} blocks`);
-  }
-  let { start, end } = span;
-  while (start < end && isWhiteSpace(block.charCodeAt(start))) start++;
-  while (end > start && isWhiteSpace(block.charCodeAt(end - 1))) end--;
+  return spanDescriber(blocks, contextLength)(span);
+}
 
+/**
+ * {@link describeSpan} for many spans of the same blocks: where each block starts is worked out
+ * once, not once per span.
+ */
+export function spanDescriber(
+  blocks: readonly string[],
+  contextLength = 32,
+): (span: Span) => SpanDescription {
   const offsets = blockOffsets(blocks);
-  const blockStart = offsets[span.block] ?? 0;
-  const documentStart = blockStart + start;
-  const documentEnd = blockStart + end;
-  let prefix = documentSlice(blocks, offsets, documentStart - contextLength, documentStart);
-  let suffix = documentSlice(blocks, offsets, documentEnd, documentEnd + contextLength);
-  if (isLowSurrogate(prefix.charCodeAt(0))) prefix = prefix.slice(1);
-  if (isHighSurrogate(suffix.charCodeAt(suffix.length - 1))) suffix = suffix.slice(0, -1);
-  return { exact: block.slice(start, end), prefix, suffix, start: documentStart, end: documentEnd };
+  return (span) => {
+    const block = blocks[span.block];
+    if (block === undefined || span.start < 0 || span.end < span.start || span.end > block.length) {
+      throw new RangeError(`No span ${JSON.stringify(span)} in ${blocks.length} blocks`);
+    }
+    let { start, end } = span;
+    while (start < end && isWhiteSpace(block.charCodeAt(start))) start++;
+    while (end > start && isWhiteSpace(block.charCodeAt(end - 1))) end--;
+
+    const blockStart = offsets[span.block] ?? 0;
+    const documentStart = blockStart + start;
+    const documentEnd = blockStart + end;
+    let prefix = documentSlice(blocks, offsets, documentStart - contextLength, documentStart);
+    let suffix = documentSlice(blocks, offsets, documentEnd, documentEnd + contextLength);
+    if (isLowSurrogate(prefix.charCodeAt(0))) prefix = prefix.slice(1);
+    if (isHighSurrogate(suffix.charCodeAt(suffix.length - 1))) suffix = suffix.slice(0, -1);
+    return { exact: block.slice(start, end), prefix, suffix, start: documentStart, end: documentEnd };
+  };
 }
 
 /** The document text from `from` to `to` (clamped), without joining all the blocks. */
@@ -56,8 +69,14 @@ function documentSlice(
   for (let index = blockAt(offsets, from); index < blocks.length; index++) {
     const pieceStart = offsets[index] ?? 0;
     if (pieceStart >= to) break;
-    const piece = (blocks[index] ?? '') + (index < blocks.length - 1 ? blockSeparator : '');
-    text += piece.slice(Math.max(0, from - pieceStart), to - pieceStart);
+    // The block and the separator after it (none after the last), in the block's offsets.
+    const block = blocks[index] ?? '';
+    const pieceFrom = Math.max(0, from - pieceStart);
+    const pieceTo = to - pieceStart;
+    text += block.slice(pieceFrom, pieceTo);
+    if (index < blocks.length - 1 && pieceTo > block.length) {
+      text += blockSeparator.slice(Math.max(0, pieceFrom - block.length), pieceTo - block.length);
+    }
   }
   return text;
 }

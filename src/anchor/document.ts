@@ -3,7 +3,7 @@
  * document text (the blocks joined by {@link blockSeparator}), and the document text folded.
  */
 import type { Span } from './types.ts';
-import { foldWhiteSpace, type FoldedText } from './normalize.ts';
+import { foldWhiteSpace, rawOffset, type FoldedText } from './normalize.ts';
 
 /** What joins the blocks into the document text (it folds to one space, like any white space). */
 export const blockSeparator = '\n\n';
@@ -56,9 +56,8 @@ export function createDocument(blocks: readonly string[]): AnchorDocument {
  * does not lie inside one block (it crosses a block boundary).
  */
 export function spanOf(document: AnchorDocument, start: number, end: number): Span | undefined {
-  const { toRaw } = document.folded;
-  const rawStart = toRaw[start] ?? 0;
-  const rawEnd = toRaw[end] ?? 0;
+  const rawStart = rawOffset(document.folded, start);
+  const rawEnd = rawOffset(document.folded, end);
   const block = blockAt(document.offsets, rawStart);
   const blockStart = document.offsets[block] ?? 0;
   const blockEnd = blockStart + (document.blocks[block]?.length ?? 0);

@@ -5,7 +5,7 @@
 export type { AnchorResult, Disambiguator, Span, TextQuote } from './types.ts';
 export { anchorQuotes } from './match.ts';
 export { findClosest, maxErrors, type Closest } from './closest.ts';
-export { describeSpan, type SpanDescription } from './describe.ts';
+export { describeSpan, spanDescriber, type SpanDescription } from './describe.ts';
 export { blockOffsets, blockSeparator, documentText } from './document.ts';
 export {
   foldWhiteSpace,

@@ -3,6 +3,7 @@ import {
   foldWhiteSpace,
   isWhiteSpace,
   normalizeWhiteSpace,
+  rawOffset,
   toFoldedOffset,
   toRawRange,
   trimSpaces,
@@ -82,6 +83,38 @@ describe('foldWhiteSpace', () => {
     // Assert
     expect(folded.text).toBe('');
     expect([...folded.toRaw]).toEqual([0]);
+  });
+});
+
+describe('rawOffset', () => {
+  it('should give every folded offset the raw offset of the full map, for mixed white space', () => {
+    // Arrange: runs of every length and kind, at the ends and inside, and a character-by-character fold
+    const alphabet = ['a', 'b', ' ', '\n', '\t', '\u00a0', '\u3000', '\r\n', '\ufeff'];
+    let seed = 7;
+    const next = (): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed;
+    };
+    const texts = Array.from({ length: 200 }, () =>
+      Array.from({ length: next() % 40 }, () => alphabet[next() % alphabet.length]).join(''),
+    );
+
+    for (const raw of texts) {
+      // Act
+      const folded = foldWhiteSpace(raw);
+      const offsets = Array.from({ length: folded.text.length + 1 }, (_, i) => rawOffset(folded, i));
+      const expected: number[] = [];
+      for (let i = 0; i < raw.length; i++) {
+        const inRun = i > 0 && isWhiteSpace(raw.charCodeAt(i - 1)) && isWhiteSpace(raw.charCodeAt(i));
+        if (!inRun) expected.push(i);
+      }
+      expected.push(raw.length);
+
+      // Assert
+      expect(folded.text).toBe(raw.replace(/\p{White_Space}+/gu, ' '));
+      expect(offsets).toEqual(expected);
+      expect([...folded.toRaw]).toEqual(expected);
+    }
   });
 });
 

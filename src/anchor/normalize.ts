@@ -33,9 +33,19 @@ export function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
+/** A run of white space. */
+const whiteSpaceClass = '\\t-\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+/**
+ * The runs that folding changes: two or more white-space characters, or one that is not U+0020.
+ * A lone space, the most common run by far, is left alone and costs the regular expression
+ * nothing, so the walk over a long text happens in the regular-expression engine, not in a
+ * loop of ours that the JIT has yet to warm up.
+ */
+const foldable = new RegExp(`[${whiteSpaceClass}]{2,}|[${whiteSpaceClass.replace(' ', '')}]`, 'g');
+
 /** `text` with every run of white space replaced by one space (ends kept, as one space). */
 export function normalizeWhiteSpace(text: string): string {
-  return fold(text, undefined);
+  return text.replace(foldable, ' ');
 }
 
 /** `text` without the spaces at its ends (only U+0020: apply to folded text). */
@@ -54,50 +64,79 @@ export interface FoldedText {
   /**
    * `toRaw[i]` is the offset in the raw text of folded character `i` (for a folded space, the
    * first character of its run); `toRaw[text.length]` is the raw text's length. Increasing.
+   * Made on first use: {@link rawOffset} answers for single offsets without it.
    */
   readonly toRaw: Uint32Array;
 }
 
-/** Folds the white space of `raw`, keeping a map from each folded offset to its raw offset. */
-export function foldWhiteSpace(raw: string): FoldedText {
-  const toRaw = new Uint32Array(raw.length + 1);
-  const text = fold(raw, toRaw);
-  toRaw[text.length] = raw.length;
-  return { text, toRaw: toRaw.subarray(0, text.length + 1) };
+/**
+ * The folded text with a sparse map back: after folded offset `shiftAt[k]` (the character
+ * after the `k`-th run that folding shortened), raw offsets are `shiftBy[k]` ahead.
+ */
+interface SparseFoldedText extends FoldedText {
+  readonly shiftAt: Uint32Array;
+  readonly shiftBy: Uint32Array;
 }
 
-/**
- * Folds `raw`, filling `toRaw` (when given) with the raw offset of each folded character. The
- * folded text is built from slices of `raw` between the places that change, so text that is
- * already folded costs one read.
- */
-function fold(raw: string, toRaw: Uint32Array | undefined): string {
+/** Folds the white space of `raw`, keeping a map from each folded offset to its raw offset. */
+export function foldWhiteSpace(raw: string): FoldedText {
+  const shiftAt: number[] = [];
+  const shiftBy: number[] = [];
   const pieces: string[] = [];
-  let pieceStart = 0;
-  let length = 0;
-  let inRun = false;
-  for (let i = 0; i < raw.length; i++) {
-    const code = raw.charCodeAt(i);
-    if (!isWhiteSpace(code)) {
-      inRun = false;
-    } else if (inRun) {
-      // Not the first of its run: left out.
-      pieces.push(raw.slice(pieceStart, i));
-      pieceStart = i + 1;
-      continue;
-    } else {
-      inRun = true;
-      if (code !== 0x20) {
-        pieces.push(raw.slice(pieceStart, i), ' ');
-        pieceStart = i + 1;
-      }
+  let last = 0;
+  let removed = 0;
+  for (const match of raw.matchAll(foldable)) {
+    const start = match.index;
+    const length = match[0].length;
+    pieces.push(raw.slice(last, start), ' ');
+    last = start + length;
+    if (length > 1) {
+      removed += length - 1;
+      shiftAt.push(start - removed + length);
+      shiftBy.push(removed);
     }
-    if (toRaw !== undefined) toRaw[length] = i;
-    length++;
   }
-  if (pieceStart === 0) return raw;
-  pieces.push(raw.slice(pieceStart));
-  return pieces.join('');
+  const text = last === 0 ? raw : (pieces.push(raw.slice(last)), pieces.join(''));
+  return sparseFolded(text, Uint32Array.from(shiftAt), Uint32Array.from(shiftBy));
+}
+
+function sparseFolded(text: string, shiftAt: Uint32Array, shiftBy: Uint32Array): SparseFoldedText {
+  let toRaw: Uint32Array | undefined;
+  return {
+    text,
+    shiftAt,
+    shiftBy,
+    get toRaw(): Uint32Array {
+      toRaw ??= denseMap(text.length, shiftAt, shiftBy);
+      return toRaw;
+    },
+  };
+}
+
+function denseMap(length: number, shiftAt: Uint32Array, shiftBy: Uint32Array): Uint32Array {
+  const toRaw = new Uint32Array(length + 1);
+  let shift = 0;
+  let next = 0;
+  for (let i = 0; i <= length; i++) {
+    while (next < shiftAt.length && (shiftAt[next] ?? 0) <= i) shift = shiftBy[next++] ?? 0;
+    toRaw[i] = i + shift;
+  }
+  return toRaw;
+}
+
+/** The raw offset of folded offset `offset` (`folded.toRaw[offset]`, without making the map). */
+export function rawOffset(folded: FoldedText, offset: number): number {
+  if (!('shiftAt' in folded)) return folded.toRaw[offset] ?? 0;
+  const { shiftAt, shiftBy } = folded as SparseFoldedText;
+  // The last shift at or before `offset`.
+  let low = 0;
+  let high = shiftAt.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((shiftAt[middle] ?? 0) <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return offset + (low === 0 ? 0 : (shiftBy[low - 1] ?? 0));
 }
 
 /**

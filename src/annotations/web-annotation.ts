@@ -384,7 +384,7 @@ export function plainReference(reference: CslItem & { id: string }): string {
 }
 
 /**
- * The collection as the text of `annotations.jsonld`: indented JSON with a final newline, where
+ * The collection as the text of `annotations.jsonld`: compact JSON with a final newline, where
  * `<`, `>`, `&`, U+2028 and U+2029 are written as `\u` escapes (same value, and safe to embed in
  * an HTML `<script type="application/ld+json">`).
  */
@@ -396,5 +396,5 @@ export function serializeAnnotationCollection(collection: AnnotationCollection):
     '\u2028': '\\u2028',
     '\u2029': '\\u2029',
   };
-  return `${JSON.stringify(collection, null, 2).replace(/[<>&\u2028\u2029]/g, (char) => escapes[char] ?? char)}\n`;
+  return `${JSON.stringify(collection).replace(/[<>&\u2028\u2029]/g, (char) => escapes[char] ?? char)}\n`;
 }

@@ -9,10 +9,15 @@ import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { VFile } from 'vfile';
-import { serializeAnnotationCollection, toAnnotationCollection } from '../annotations/web-annotation.ts';
-import { describeSpan } from '../anchor/index.ts';
+import {
+  serializeAnnotationCollection,
+  toAnnotationCollection,
+  type AnnotationCollection,
+} from '../annotations/web-annotation.ts';
+import { spanDescriber } from '../anchor/index.ts';
 import { registerStyleFile, type StyleId } from '../cite/index.ts';
 import { readClaims } from '../claims/read-claims.ts';
+import type { ClaimsDocument } from '../claims/types.ts';
 import { createPipeline } from '../pipeline/index.ts';
 import { error, hasErrors } from '../pipeline/report.ts';
 import { citationFiles } from '../pipeline/rehype-cite-article.ts';
@@ -106,33 +111,12 @@ export async function compileFiles(
   }
 
   const processor = createPipeline({ format: paths.format, slug: paths.slug, claims, claimsFile, style });
-  const tree = await processor.run(processor.parse(articleFile), articleFile);
-  if (hasErrors(files)) return failed(title);
-  const html = processor.stringify(tree, articleFile);
+  const html = await renderPage(processor, articleFile, files);
+  if (html === undefined) return failed(title);
 
-  const blocks = articleFile.data.blocks ?? [];
-  const notes = articleFile.data.notes ?? new Map();
-  const pageUrl = options.baseUrl
-    ? new URL(`${paths.slug}/`, options.baseUrl).href
-    : `urn:marginalia:${paths.slug}`;
-  const collection = toAnnotationCollection({
-    slug: paths.slug,
-    pageUrl,
-    source: claims.source,
-    references: claims.references,
-    ...(options.generated === undefined ? {} : { generated: options.generated }),
-    claims: (articleFile.data.anchored ?? []).map((item) => {
-      const described = describeSpan(blocks, item.span);
-      const note = notes.get(item.claim.id) ?? [];
-      return {
-        claim: item.claim,
-        ...described,
-        ...(item.paragraph === undefined ? {} : { paragraph: item.paragraph }),
-        noteHtml: toHtml(note),
-        noteText: note.map((node: Element) => toString(node)).join('\n\n'),
-      };
-    }),
-  });
+  const collection = annotationCollection(paths.slug, claims, articleFile, options);
+  // The notes' trees were handed over for this only: let them go before the JSON is written.
+  delete articleFile.data.notes;
   return {
     slug: paths.slug,
     title,
@@ -143,6 +127,50 @@ export async function compileFiles(
     annotations: serializeAnnotationCollection(collection),
     attachments: citationAttachments(articleFile),
   };
+}
+
+/** The anchored claims as a W3C annotation collection, each note as HTML and as text. */
+function annotationCollection(
+  slug: string,
+  claims: ClaimsDocument,
+  articleFile: VFile,
+  options: CompileOptions,
+): AnnotationCollection {
+  const describeSpan = spanDescriber(articleFile.data.blocks ?? []);
+  const notes = articleFile.data.notes ?? new Map();
+  const pageUrl = options.baseUrl ? new URL(`${slug}/`, options.baseUrl).href : `urn:marginalia:${slug}`;
+  return toAnnotationCollection({
+    slug,
+    pageUrl,
+    source: claims.source,
+    references: claims.references,
+    ...(options.generated === undefined ? {} : { generated: options.generated }),
+    claims: (articleFile.data.anchored ?? []).map((item) => {
+      const described = describeSpan(item.span);
+      const note = notes.get(item.claim.id) ?? [];
+      return {
+        claim: item.claim,
+        ...described,
+        ...(item.paragraph === undefined ? {} : { paragraph: item.paragraph }),
+        noteHtml: toHtml(note),
+        noteText: note.map((node: Element) => toString(node)).join('\n\n'),
+      };
+    }),
+  });
+}
+
+/**
+ * The page's HTML, or `undefined` when the pipeline reported an error. The page's tree stays
+ * inside: it can be freed before the annotations are made.
+ */
+async function renderPage(
+  processor: ReturnType<typeof createPipeline>,
+  articleFile: VFile,
+  files: VFile[],
+): Promise<string | undefined> {
+  const tree = await processor.run(processor.parse(articleFile), articleFile);
+  if (hasErrors(files)) return undefined;
+  return processor.stringify(tree, articleFile);
 }
 
 /** The article's BibTeX and CSL-JSON, to download beside the page. */

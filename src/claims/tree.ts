@@ -39,7 +39,10 @@ export const startOfFile: Point = { line: 1, column: 1 };
 
 /** The pointer of `key` (a property name or an index) inside `parent`. */
 export function childPointer(parent: string, key: string | number): string {
-  return `${parent}/${String(key).replaceAll('~', '~0').replaceAll('/', '~1')}`;
+  if (typeof key === 'number') return `${parent}/${key}`;
+  // Most keys need no escaping: skip the two replacements for them.
+  if (!key.includes('~') && !key.includes('/')) return `${parent}/${key}`;
+  return `${parent}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
 }
 
 /** The reference tokens of a pointer: `/claims/0/id` → `['claims', '0', 'id']`. */

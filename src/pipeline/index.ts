@@ -5,12 +5,11 @@
  *        ─ number paragraphs ─ anchor claims and mark them      (mdast)
  *        ─ remark-rehype (raw HTML dropped)
  *        ─ notes and sources ─ cite this article ─ page          (hast)
- *        ─ rehype-stringify → a complete HTML page
+ *        ─ stringify (rehype-stringify's output, the outer levels linked, not copied) → the page
  *
  * Claims come already read and validated (src/claims); problems found while anchoring are
  * reported on the claims file, problems in the text on the article's file.
  */
-import rehypeStringify from 'rehype-stringify';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -24,6 +23,7 @@ import remarkParseTxt from './remark-parse-txt.ts';
 import rehypeCiteArticle from './rehype-cite-article.ts';
 import rehypeNotes from './rehype-notes.ts';
 import rehypePage from './rehype-page.ts';
+import rehypeStringifyPage from './rehype-stringify-page.ts';
 
 export interface PipelineOptions {
   format: 'txt' | 'md';
@@ -45,7 +45,7 @@ export function createPipeline(options: PipelineOptions) {
     .use(rehypeNotes, { claims, style })
     .use(rehypeCiteArticle, { source: claims.source, slug, styles: offeredStyles(style) })
     .use(rehypePage, { claims, slug })
-    .use(rehypeStringify);
+    .use(rehypeStringifyPage);
 }
 
 /** The article's own style first, then the built-in ones. */

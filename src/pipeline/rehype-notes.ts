@@ -6,14 +6,11 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import rehypeSanitize from 'rehype-sanitize';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { formatReference, type StyleId } from '../cite/index.ts';
 import type { ClaimsDocument } from '../claims/types.ts';
 import { kindLabels, verdictLabels } from './labels.ts';
+import { renderNote } from './note-markdown.ts';
 import type { AnchoredClaim } from './remark-claims.ts';
 
 export interface RehypeNotesOptions {
@@ -33,7 +30,6 @@ declare module 'vfile' {
 
 export default function rehypeNotes(options: RehypeNotesOptions) {
   const { claims, style } = options;
-  const markdown = unified().use(remarkParse).use(remarkRehype).use(rehypeSanitize).freeze();
   const references = new Map(claims.references.map((reference) => [reference.id, reference]));
 
   return function transformer(tree: Root, file: VFile): void {
@@ -52,15 +48,14 @@ export default function rehypeNotes(options: RehypeNotesOptions) {
 
     const notes = new Map<string, Element[]>();
     const items = anchored.map((item) => {
-      const body = markdown.runSync(markdown.parse(item.claim.note)) as Root;
-      const content = body.children.filter((child): child is Element => child.type === 'element');
+      const content = renderNote(item.claim.note);
       notes.set(item.claim.id, content);
       const quote = (blocks[item.span.block] ?? '').slice(item.span.start, item.span.end);
       return noteItem(
         item,
         quote,
         content,
-        item.claim.cites.map((id) => h('li', sourceOf(id))),
+        item.claim.cites.map((id) => element('li', {}, [...sourceOf(id)])),
       );
     });
     file.data.notes = notes;
@@ -89,43 +84,54 @@ export default function rehypeNotes(options: RehypeNotesOptions) {
 }
 
 function noteItem(item: AnchoredClaim, quote: string, body: Element[], sources: Element[]): Element {
+  // Written as hast directly rather than with `h`: one note per claim, and `h` would parse each
+  // selector and look up each property name again for every one of them.
   const { claim, paragraph, note } = item;
-  const verdict = claim.verdict;
+  const verdict = claim.verdict ?? 'none';
   const where = paragraph === undefined ? 'Heading' : `¶ ${paragraph}`;
-  return h(
-    'li.marginalia-note',
-    {
-      id: `note-${claim.id}`,
-      dataClaim: claim.id,
-      dataKind: claim.kind,
-      dataVerdict: verdict ?? 'none',
-      dataParagraph: paragraph,
-      dataNote: note,
-    },
-    [
-      h('p.marginalia-note-meta', [
-        h('span.marginalia-kind', { dataKind: claim.kind }, kindLabels[claim.kind]),
-        ' ',
-        h(
-          'span.marginalia-verdict',
-          { dataVerdict: verdict ?? 'none' },
-          verdict ? verdictLabels[verdict] : 'No verdict',
-        ),
-        ' ',
-        h(
-          'a.marginalia-backref',
-          {
-            href: `#ref-${claim.id}`,
-            ariaLabel: `Back to the passage${paragraph === undefined ? '' : ` in paragraph ${paragraph}`}`,
-          },
-          `↩ ${where}`,
-        ),
+  const properties: Element['properties'] = {
+    className: ['marginalia-note'],
+    id: `note-${claim.id}`,
+    dataClaim: claim.id,
+    dataKind: claim.kind,
+    dataVerdict: verdict,
+  };
+  if (paragraph !== undefined) properties['dataParagraph'] = paragraph;
+  properties['dataNote'] = note;
+  return element('li', properties, [
+    element('p', { className: ['marginalia-note-meta'] }, [
+      element('span', { className: ['marginalia-kind'], dataKind: claim.kind }, [
+        text(kindLabels[claim.kind]),
       ]),
-      h('blockquote.marginalia-note-quote', h('p', quote.replace(/\s+/gu, ' ').trim())),
-      h('div.marginalia-note-body', body),
-      ...(sources.length > 0
-        ? [h('ul.marginalia-note-sources', { ariaLabel: 'Sources' }, sources)]
-        : [h('p.marginalia-note-unsourced', 'No source cited.')]),
-    ],
-  );
+      text(' '),
+      element('span', { className: ['marginalia-verdict'], dataVerdict: verdict }, [
+        text(claim.verdict ? verdictLabels[claim.verdict] : 'No verdict'),
+      ]),
+      text(' '),
+      element(
+        'a',
+        {
+          className: ['marginalia-backref'],
+          href: `#ref-${claim.id}`,
+          ariaLabel: `Back to the passage${paragraph === undefined ? '' : ` in paragraph ${paragraph}`}`,
+        },
+        [text(`↩ ${where}`)],
+      ),
+    ]),
+    element('blockquote', { className: ['marginalia-note-quote'] }, [
+      element('p', {}, [text(quote.replace(/\s+/gu, ' ').trim())]),
+    ]),
+    element('div', { className: ['marginalia-note-body'] }, body),
+    sources.length > 0
+      ? element('ul', { className: ['marginalia-note-sources'], ariaLabel: 'Sources' }, sources)
+      : element('p', { className: ['marginalia-note-unsourced'] }, [text('No source cited.')]),
+  ]);
+}
+
+function element(tagName: string, properties: Element['properties'], children: ElementContent[]): Element {
+  return { type: 'element', tagName, properties, children };
+}
+
+function text(value: string): ElementContent {
+  return { type: 'text', value };
 }
