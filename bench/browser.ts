@@ -11,10 +11,7 @@
  *   which reports tasks of 50 ms and more) that started after the load event, watched for
  *   `settleMs` after it; 0 when there was none.
  */
-import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-
-export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 export interface PageLoad {
   readyMs: number;
@@ -24,25 +21,10 @@ export interface PageLoad {
   longestTaskAfterLoadMs: number;
 }
 
+/** Headless Chromium, launched as the browser tests launch it (one set of flags for both). */
 export async function launch(): Promise<Browser> {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `Chromium is not installed at ${chromiumPath}: run \`apt-get install chromium\` ` +
-        '(or `bash .ci/install-chromium.sh`), or set CHROMIUM_PATH.',
-    );
-  }
-  const { chromium } = await import('playwright-core');
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const { launchChromium } = await import('../test/browser/harness.ts');
+  return launchChromium();
 }
 
 /** What `watchPage` keeps on `window.__marginaliaBench`. */

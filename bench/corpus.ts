@@ -26,6 +26,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { anchorQuotes, type AnchorResult, type TextQuote } from '../src/anchor/index.ts';
+import { claimKinds, verdicts } from '../src/claims/types.ts';
 
 export type CorpusName = 'S' | 'M' | 'L';
 
@@ -247,23 +248,7 @@ function references(random: () => number, count = 24): Reference[] {
   });
 }
 
-const kinds = [
-  'fact',
-  'statistic',
-  'comparison',
-  'causal',
-  'prediction',
-  'opinion',
-  'recommendation',
-] as const;
-const verdicts = [
-  'supported',
-  'partly-supported',
-  'unsupported',
-  'misleading',
-  'disputed',
-  'unverifiable',
-] as const;
+const kinds = claimKinds;
 
 function note(random: () => number, index: number, cites: readonly string[]): string {
   const forms = [
