@@ -457,9 +457,11 @@ describe('notes and the article’s reference', () => {
     const mark = page.locator('mark[tabindex="0"]').nth(3);
     const claimId = (await mark.getAttribute('data-claims')) ?? '';
     const note = page.locator(`#note-${claimId}`);
-    const quote = (await note.locator('.marginalia-note-quote').innerText()).trim();
+    // textContent, not innerText: the notes section may not be rendered yet (content-visibility).
+    const quote = ((await note.locator('.marginalia-note-quote').textContent()) ?? '').trim();
     const paragraph = await note.getAttribute('data-paragraph');
-    const body = (await note.locator('.marginalia-note-body').innerText()).trim().split(/\n+/)[0] ?? '';
+    const body =
+      ((await note.locator('.marginalia-note-body').textContent()) ?? '').trim().split(/\n+/)[0] ?? '';
     await mark.click();
 
     // Act
