@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Cite } from '@citation-js/core';
 import type { CslItem } from '../claims/types.ts';
 import { formatInText, formatReference, toBibTeX, toCslJson } from './format.ts';
+import { article } from './test-items.ts';
 
 const sora: CslItem = {
   id: 'openai-sora-2024',
@@ -15,22 +16,6 @@ const sora: CslItem = {
   author: [{ literal: 'OpenAI' }],
   issued: { 'date-parts': [[2024, 2, 15]] },
   URL: 'https://openai.com/index/video-generation-models-as-world-simulators/',
-};
-
-const article: CslItem = {
-  id: 'smith-doe-2020',
-  type: 'article-journal',
-  title: 'Reading the marginalia of medieval manuscripts',
-  'container-title': 'Journal of Book History',
-  author: [
-    { family: 'Smith', given: 'Jane' },
-    { family: 'Doe', given: 'John' },
-  ],
-  issued: { 'date-parts': [[2020, 5]] },
-  volume: '12',
-  issue: '3',
-  page: '45-67',
-  DOI: '10.1234/jbh.2020.003',
 };
 
 const hostile: CslItem = {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { plugins } from '@citation-js/core';
-import type { CslItem } from '../claims/types.ts';
 import { formatInText, formatReference } from './format.ts';
+import { article } from './test-items.ts';
 import { builtinStyles, isStyleId, registerStyleFile, styleLabel } from './styles.ts';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'marginalia-cite-'));
@@ -16,22 +16,6 @@ function harvardFile(name = 'harvard.csl'): string {
   writeFileSync(file, plugins.config.get('@csl').templates.get('harvard1'));
   return file;
 }
-
-const article: CslItem = {
-  id: 'smith-doe-2020',
-  type: 'article-journal',
-  title: 'Reading the marginalia of medieval manuscripts',
-  'container-title': 'Journal of Book History',
-  author: [
-    { family: 'Smith', given: 'Jane' },
-    { family: 'Doe', given: 'John' },
-  ],
-  issued: { 'date-parts': [[2020, 5]] },
-  volume: '12',
-  issue: '3',
-  page: '45-67',
-  DOI: '10.1234/jbh.2020.003',
-};
 
 describe('builtinStyles', () => {
   it('should name the built-in styles by the titles of their style files', () => {
