@@ -58,22 +58,40 @@ function toClaim(context: CheckContext, value: Record<string, unknown>, pointer:
   const { id, quote, kind, note, prefix, suffix, verdict, cites } = value;
   if (typeof id !== 'string' || typeof quote !== 'string' || typeof note !== 'string' || !isKind(kind))
     return undefined;
-  const claim: Claim = {
+  const claim = {
     id,
     quote,
     kind,
     note,
     cites: Array.isArray(cites) ? cites.filter((item): item is string => typeof item === 'string') : [],
-    positions: { claim: placeOf(context.tree, pointer) },
-  };
+  } as Claim;
   if (typeof prefix === 'string') claim.prefix = prefix;
   if (typeof suffix === 'string') claim.suffix = suffix;
   if (isVerdict(verdict)) claim.verdict = verdict;
-  for (const field of claimFields) {
-    if (Object.hasOwn(value, field))
-      claim.positions[field] = placeOf(context.tree, childPointer(pointer, field));
-  }
+  const fields = claimFields.filter((field) => Object.hasOwn(value, field));
+  whenFirstRead(claim, 'positions', () => {
+    const positions: Claim['positions'] = { claim: placeOf(context.tree, pointer) };
+    for (const field of fields) positions[field] = placeOf(context.tree, childPointer(pointer, field));
+    return positions;
+  });
   return claim;
+}
+
+/**
+ * Give `target` an enumerable `key` whose value is computed when first read, then kept. A
+ * claim's positions are read only to report a problem with it: for a YAML file, the first
+ * place asked for costs a second, slower reading of the whole file (`parse-yaml.ts`).
+ */
+function whenFirstRead<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
+  Object.defineProperty(target, key, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = compute();
+      Object.defineProperty(target, key, { value, configurable: true, enumerable: true, writable: true });
+      return value;
+    },
+  });
 }
 
 /** The known, valid CSL fields of an item, with dates as `date-parts`. */

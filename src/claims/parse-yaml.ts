@@ -1,16 +1,30 @@
 /**
  * Read a YAML claims file into a {@link SourceTree}, keeping the line and column of every value.
  * Every error the YAML parser finds is reported, each with a hint on how to fix it.
+ *
+ * Two parsers, one result. Places are needed only to report a problem, and most builds have
+ * none; keeping a position for every value of a 10,000-claim file costs several times more
+ * than reading it. So a file is first read with js-yaml (YAML 1.2 core schema, the schema the
+ * `yaml` package uses too), which keeps no positions; the places are found by reading the text
+ * again with `yaml` the first time one is asked for. Whatever the quick reading cannot vouch
+ * for goes to `yaml` straight away: a syntax error of any kind (whose message and place come
+ * from `yaml`), a directive (`%YAML 1.1` changes how values read), an alias (`yaml` bounds how
+ * far they expand), nesting deeper than {@link maxDepth}, or a top level that is not a mapping.
+ * `parse-yaml.test.ts` checks that the two readings agree.
  */
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Scalar, YAMLError } from 'yaml';
-import { childPointer, pointAt, setOwn } from './tree.ts';
-import type { NodePlace, ParseOutcome, SyntaxProblem } from './tree.ts';
+import { childPointer, isRecord, pointAt, setOwn } from './tree.ts';
+import type { NodePlace, ParseOutcome, PlaceIndex, SyntaxProblem } from './tree.ts';
 import type { Point } from './types.ts';
 
 /** Deeper than any claims file needs; keeps a hostile file from exhausting the stack. */
 const maxDepth = 100;
-/** Aliases can make a small file expand enormously ("billion laughs"); stop well before. */
+/**
+ * Aliases can make a small file expand enormously ("billion laughs"); stop well before. Only
+ * values reached through an alias count: a file's own values are bounded by its length.
+ */
 const maxValues = 100_000;
 
 /** A hint per YAML error code, saying how to fix the most common mistakes. */
@@ -27,6 +41,137 @@ const hints: Partial<Record<YAMLError['code'], string>> = {
 };
 
 export function parseYaml(text: string): ParseOutcome {
+  const data = quickRead(text);
+  if (data === undefined) return parseYamlWithPlaces(text);
+  return { tree: { data, places: placesOnDemand(text) }, problems: [] };
+}
+
+/**
+ * The data of a file that js-yaml reads without complaint and that holds nothing it could read
+ * differently from `yaml` (see the module comment), or `undefined`.
+ */
+export function quickRead(text: string): Record<string, unknown> | undefined {
+  if (rareSyntax.test(text) || hasShallowContinuation(text)) return undefined;
+  let data: unknown;
+  try {
+    data = load(text, { schema: CORE_SCHEMA });
+  } catch {
+    return undefined;
+  }
+  return isRecord(data) && isPlainTree(data) ? data : undefined;
+}
+
+/**
+ * What claims files seldom hold and js-yaml reads more leniently than `yaml` (which reports an
+ * error): a directive, a document marker other than a first `---` line, a tab, a complex key
+ * (`? `), an anchor, alias, tag or reserved character where a value starts, a comment glued
+ * to a bracket, comma or quote, an empty key in a flow collection or a flow collection as a
+ * key (or one that could be), a block scalar that starts with an empty line or gives its indentation, a flow
+ * collection that goes on over lines (and, in {@link hasShallowContinuation}, a quoted value whose next line is not indented). The rule is coarse on purpose: a false alarm only costs
+ * the slower reading.
+ */
+const rareSyntax =
+  /^%|\n(?:---|\.\.\.)|^(?:---|\.\.\.)[^\n]|\t|(?:^|[\s[{,])\?(?:\s|$)|(?:^[ ]*|[-:?,[{][ ]+|[[{,])[&!%@`]|(?:[-:?[{][ ]+|[[{])\*|[[{,\]}"']#|[[{,]\s*:|[\]}]\s*:(?:\s|$)|(?:^|[-:?][ ]+)[|>][-+1-9]*[ ]*(?:#[^\n]*)?\n[ ]*(?:\n|$)|[|>][-+]?[1-9]|(?:^|[-:?][ ]+)[ ]*[[{][^\n\]}]*$|[{,]\s*[[{]/mu;
+
+/** A line's indentation, its `- ` item markers, and what follows them. */
+const lineParts = /^( *)((?:-(?: +|$))*)(.*)$/u;
+
+/** A mapping key and the colon after it, at the start of what follows a line's item markers. */
+const keyPart =
+  /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s"'#&*!|>%@`[{\]},?:-][^#]*?|[-?:][^\s#][^#]*?) *:(?: +|$)/u;
+
+/**
+ * Whether a quoted value goes on to a line that is not indented past its key (or its `-`):
+ * `yaml` reports an error there, js-yaml reads on. The lines of a plain or block value, which
+ * are indented past their key, are skipped: a quotation mark in them is only text.
+ */
+function hasShallowContinuation(text: string): boolean {
+  const lines = text.split('\n');
+  let offset = 0;
+  /** Lines indented more than this belong to the value above (-1: none does). */
+  let skipAbove = -1;
+  for (let index = 0; index < lines.length; offset += (lines[index] ?? '').length + 1, index++) {
+    const [, spaces = '', markers = '', content = ''] = lineParts.exec(lines[index] ?? '') ?? [];
+    if (content === '' && markers === '') continue;
+    const indent = spaces.length;
+    if (skipAbove >= 0 && indent > skipAbove) continue;
+    skipAbove = -1;
+    if (content.startsWith('#')) continue;
+    const key = keyPart.exec(content);
+    // A value alone on its line belongs to a key above; its own indentation is the safe bound.
+    const parentColumn = key ? indent + markers.length : markers ? indent + markers.lastIndexOf('-') : indent;
+    const value = key ? content.slice(key[0].length) : content;
+    if (value === '' || value.startsWith('#')) continue;
+    const quote = value.charAt(0);
+    if (quote !== '"' && quote !== "'") {
+      skipAbove = parentColumn;
+      continue;
+    }
+    const open = offset + indent + markers.length + (content.length - value.length);
+    const close = closingQuote(text, quote, open + 1);
+    if (close === -1) return true;
+    while (offset + (lines[index] ?? '').length < close) {
+      offset += (lines[index] ?? '').length + 1;
+      index += 1;
+      const line = lines[index] ?? '';
+      const lineIndent = /^ */u.exec(line)?.[0].length ?? 0;
+      if (lineIndent < line.length && lineIndent <= parentColumn) return true;
+    }
+  }
+  return false;
+}
+
+/** Where the quoted scalar that opens before `from` closes, or -1. */
+function closingQuote(text: string, quote: string, from: number): number {
+  for (let index = text.indexOf(quote, from); index !== -1; index = text.indexOf(quote, index + 1)) {
+    if (quote === "'") {
+      if (text[index + 1] !== "'") return index;
+      index += 1;
+    } else {
+      let backslashes = 0;
+      while (text[index - 1 - backslashes] === '\\') backslashes += 1;
+      if (backslashes % 2 === 0) return index;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Whether `root` is a tree of plain objects, arrays and scalars no deeper than {@link maxDepth}
+ * in which no object is reached twice (js-yaml gives an alias the object it names).
+ */
+function isPlainTree(root: object): boolean {
+  const seen = new Set<object>();
+  const stack: Array<[unknown, number]> = [[root, 0]];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [value, depth] = next;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > maxDepth || seen.has(value)) return false;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (const item of value as unknown[]) stack.push([item, depth + 1]);
+    } else if (isRecord(value)) {
+      for (const key in value) stack.push([value[key], depth + 1]);
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The places of `text`'s values, read with `yaml` when the first is asked for. */
+function placesOnDemand(text: string): PlaceIndex {
+  let places: PlaceIndex | undefined;
+  return {
+    get(pointer) {
+      places ??= parseYamlWithPlaces(text).tree?.places ?? new Map<string, NodePlace>();
+      return places.get(pointer);
+    },
+  };
+}
+
+/** Read `text` with `yaml`, keeping the place of every value. */
+export function parseYamlWithPlaces(text: string): ParseOutcome {
   const lineCounter = new LineCounter();
   let document: Document.Parsed;
   try {
@@ -114,7 +259,7 @@ function buildTree(document: Document.Parsed, lineCounter: LineCounter) {
     keyPlace?: Point,
     aliasPlace?: Point,
   ): unknown => {
-    count += 1;
+    if (aliasPlace !== undefined) count += 1;
     if (count > maxValues) {
       throw new TreeLimitError(startOf(node), 'expands to too many values', 'use fewer aliases (*name)');
     }

@@ -14,10 +14,15 @@ export interface NodePlace {
   key?: Point;
 }
 
+/** Where each value is, by pointer: a map, or something that finds them only when first asked. */
+export interface PlaceIndex {
+  get(pointer: string): NodePlace | undefined;
+}
+
 export interface SourceTree {
   /** Plain JSON-like data: objects, arrays, strings, numbers, booleans and null. */
   data: unknown;
-  places: ReadonlyMap<string, NodePlace>;
+  places: PlaceIndex;
 }
 
 /** A problem found while parsing: the text is not valid YAML or JSON. */
