@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsedNote, plainNote, renderNote } from './note-markdown.ts';
+import { parsedNote, plainNote, renderNote, renderNotes } from './note-markdown.ts';
 
 /** A seeded generator of notes: mostly plain words, with pieces that Markdown treats specially. */
 function notes(count: number, seed: number): string[] {
@@ -116,5 +116,36 @@ describe('renderNote', () => {
       expect(fast, JSON.stringify(note)).toEqual(parsedNote(note));
     }
     expect(rendered).toBeGreaterThan(500);
+  });
+});
+
+describe('renderNotes', () => {
+  it('should render every note as rendering it alone would, whatever its neighbours hold', () => {
+    // Arrange: generated notes, and prose notes with inline Markdown that are parsed together.
+    const prose = [
+      'Only **partly** true.',
+      'See [the report](https://example.org/a?b=1&c=2 "Title") and `code`.',
+      'A claim about the *future*.\n\nWorth a second look: <https://example.org>.',
+      'Tom &amp; Jerry [undefined] [ref][] &#x41; \\* not emphasis',
+      'Unclosed *emphasis and `code and [link',
+      'Trailing backslash \\',
+      'Ends with a hard break?  \n',
+      'Écrit en français, avec des *accents*.',
+    ];
+    const generated = [...prose, ...notes(3000, 7), ...prose];
+
+    // Act
+    const together = renderNotes(generated);
+
+    // Assert
+    expect(together).toHaveLength(generated.length);
+    generated.forEach((note, index) => {
+      expect(together[index], JSON.stringify(note)).toEqual(renderNote(note));
+    });
+  });
+
+  it('should render no notes, and one note, as renderNote does', () => {
+    expect(renderNotes([])).toEqual([]);
+    expect(renderNotes(['Only **partly** true.'])).toEqual([renderNote('Only **partly** true.')]);
   });
 });

@@ -8,6 +8,14 @@
  * inline syntax, character references or escapes, and no white space but inner spaces), the
  * result is known without parsing: one `<p>` with the line as its text per paragraph. Anything
  * else takes the full path. `note-markdown.test.ts` checks the two agree.
+ *
+ * Most other notes are prose too: paragraphs of one line each, with some emphasis, code or
+ * links. Parsing each on its own costs more in setting up the parser than in parsing, so
+ * {@link renderNotes} parses all such paragraphs of all notes as one document, a blank line
+ * apart, and hands each note its paragraphs back. That gives what parsing each alone gives
+ * when no paragraph can reach into the next: each is one line that starts with a letter (so it
+ * opens no block: no list, heading, quote, fence, HTML or link definition, and with no
+ * definitions anywhere, no reference can be resolved by another note's).
  */
 import type { Element, Root } from 'hast';
 import { sanitize } from 'hast-util-sanitize';
@@ -27,6 +35,44 @@ export function parsedNote(markdown: string): Element[] {
   const body = sanitize(toHast(tree)) as Root;
   return body.children.filter((child): child is Element => child.type === 'element');
 }
+
+/**
+ * Every note rendered, in order: what {@link renderNote} gives for each, with the notes made
+ * of one-line paragraphs parsed together in one document.
+ */
+export function renderNotes(markdowns: readonly string[]): Element[][] {
+  const results: Array<Element[] | undefined> = markdowns.map((markdown) => plainNote(markdown));
+  const batched: Array<{ index: number; paragraphs: number }> = [];
+  const lines: string[] = [];
+  markdowns.forEach((markdown, index) => {
+    if (results[index] !== undefined) return;
+    const paragraphs = markdown.split('\n\n');
+    if (!paragraphs.every((paragraph) => oneLineParagraph.test(paragraph))) return;
+    batched.push({ index, paragraphs: paragraphs.length });
+    lines.push(...paragraphs);
+  });
+  if (batched.length > 1) {
+    const elements = parsedNote(lines.join('\n\n'));
+    // One paragraph in, one `<p>` out; anything else means a paragraph reached into another.
+    if (elements.length === lines.length && elements.every((element) => element.tagName === 'p')) {
+      let next = 0;
+      for (const { index, paragraphs } of batched) {
+        results[index] = elements.slice(next, next + paragraphs);
+        next += paragraphs;
+      }
+    }
+  }
+  return results.map((result, index) => result ?? parsedNote(markdowns[index] ?? ''));
+}
+
+/**
+ * A paragraph on one line that opens no block and cannot reach past its end: it starts with a
+ * letter, ends with something other than white space, and holds no line break, no other
+ * control character and no character Markdown treats as a line ending or white space at a
+ * paragraph's edge.
+ */
+const oneLineParagraph =
+  /^\p{L}[^\p{Cc}\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\ud800-\udfff]*(?<![ ])$/u;
 
 /**
  * A paragraph Markdown leaves as it is: it starts with a letter (not a digit, which could open

@@ -10,7 +10,7 @@ import type { VFile } from 'vfile';
 import { formatReference, type StyleId } from '../cite/index.ts';
 import type { ClaimsDocument } from '../claims/types.ts';
 import { kindLabels, verdictLabels } from './labels.ts';
-import { renderNote } from './note-markdown.ts';
+import { renderNotes } from './note-markdown.ts';
 import type { AnchoredClaim } from './remark-claims.ts';
 
 export interface RehypeNotesOptions {
@@ -47,8 +47,9 @@ export default function rehypeNotes(options: RehypeNotesOptions) {
     };
 
     const notes = new Map<string, Element[]>();
-    const items = anchored.map((item) => {
-      const content = renderNote(item.claim.note);
+    const bodies = renderNotes(anchored.map((item) => item.claim.note));
+    const items = anchored.map((item, index) => {
+      const content = bodies[index] ?? [];
       notes.set(item.claim.id, content);
       const quote = (blocks[item.span.block] ?? '').slice(item.span.start, item.span.end);
       return noteItem(
