@@ -2,7 +2,7 @@
  * The whole build chain for one article, on one screen:
  *
  *   text ─ parse (.txt: our parser; .md: remark-parse + front matter)
- *        ─ number paragraphs ─ anchor claims and mark them      (mdast)
+ *        ─ number paragraphs ─ anchor claims and mark them ─ forget positions (mdast)
  *        ─ remark-rehype (raw HTML dropped)
  *        ─ notes and sources ─ cite this article ─ page          (hast)
  *        ─ stringify (rehype-stringify's output, the outer levels linked, not copied) → the page
@@ -17,7 +17,8 @@ import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { builtinStyleIds, type StyleId } from '../cite/index.ts';
 import type { ClaimsDocument } from '../claims/types.ts';
-import remarkClaims from './remark-claims.ts';
+import remarkClaims, { claimHandlers } from './remark-claims.ts';
+import remarkForgetPositions from './remark-forget-positions.ts';
 import remarkParagraphNumbers from './remark-paragraph-numbers.ts';
 import remarkParseTxt from './remark-parse-txt.ts';
 import rehypeCiteArticle from './rehype-cite-article.ts';
@@ -41,7 +42,8 @@ export function createPipeline(options: PipelineOptions) {
   return parser
     .use(remarkParagraphNumbers)
     .use(remarkClaims, { claims, claimsFile })
-    .use(remarkRehype)
+    .use(remarkForgetPositions)
+    .use(remarkRehype, { handlers: claimHandlers })
     .use(rehypeNotes, { claims, style })
     .use(rehypeCiteArticle, { source: claims.source, slug, styles: offeredStyles(style) })
     .use(rehypePage, { claims, slug })

@@ -11,7 +11,7 @@
  *
  * Most other notes are prose too: paragraphs of one line each, with some emphasis, code or
  * links. Parsing each on its own costs more in setting up the parser than in parsing, so
- * {@link renderNotes} parses all such paragraphs of all notes as one document, a blank line
+ * {@link renderNotes} parses such paragraphs of many notes as one document, a blank line
  * apart, and hands each note its paragraphs back. That gives what parsing each alone gives
  * when no paragraph can reach into the next: each is one line that starts with a letter (so it
  * opens no block: no list, heading, quote, fence, HTML or link definition, and with no
@@ -42,27 +42,45 @@ export function parsedNote(markdown: string): Element[] {
  */
 export function renderNotes(markdowns: readonly string[]): Element[][] {
   const results: Array<Element[] | undefined> = markdowns.map((markdown) => plainNote(markdown));
-  const batched: Array<{ index: number; paragraphs: number }> = [];
-  const lines: string[] = [];
+  let batch: Array<{ index: number; paragraphs: string[] }> = [];
+  let size = 0;
+  const flush = (): void => {
+    if (batch.length > 1) renderBatch(batch, results);
+    batch = [];
+    size = 0;
+  };
   markdowns.forEach((markdown, index) => {
     if (results[index] !== undefined) return;
     const paragraphs = markdown.split('\n\n');
     if (!paragraphs.every((paragraph) => oneLineParagraph.test(paragraph))) return;
-    batched.push({ index, paragraphs: paragraphs.length });
-    lines.push(...paragraphs);
+    batch.push({ index, paragraphs });
+    size += paragraphs.length;
+    if (size >= batchParagraphs) flush();
   });
-  if (batched.length > 1) {
-    const elements = parsedNote(lines.join('\n\n'));
-    // One paragraph in, one `<p>` out; anything else means a paragraph reached into another.
-    if (elements.length === lines.length && elements.every((element) => element.tagName === 'p')) {
-      let next = 0;
-      for (const { index, paragraphs } of batched) {
-        results[index] = elements.slice(next, next + paragraphs);
-        next += paragraphs;
-      }
-    }
-  }
+  flush();
   return results.map((result, index) => result ?? parsedNote(markdowns[index] ?? ''));
+}
+
+/**
+ * Paragraphs parsed together. Past a hundred or so, micromark gets slower per paragraph again
+ * (it splices its growing list of events), so one document per batch, not one for all.
+ */
+const batchParagraphs = 100;
+
+/** Parse the notes of `batch` together and put each one's elements in `results`. */
+function renderBatch(
+  batch: ReadonlyArray<{ index: number; paragraphs: string[] }>,
+  results: Array<Element[] | undefined>,
+): void {
+  const lines = batch.flatMap((note) => note.paragraphs);
+  const elements = parsedNote(lines.join('\n\n'));
+  // One paragraph in, one `<p>` out; anything else means a paragraph reached into another.
+  if (elements.length !== lines.length || elements.some((element) => element.tagName !== 'p')) return;
+  let next = 0;
+  for (const { index, paragraphs } of batch) {
+    results[index] = elements.slice(next, next + paragraphs.length);
+    next += paragraphs.length;
+  }
 }
 
 /**
