@@ -4,9 +4,9 @@
  * 1. The document text (the blocks joined by "\n\n") is folded once: every run of white space
  *    becomes one space, with a map back to raw offsets (`normalize.ts`).
  * 2. Each quote's `exact` is folded and trimmed; all of them are searched for together in one
- *    walk over the folded text (`scan.ts`: a rolling hash of the first 12 characters looked up
- *    in a table of the quotes' hashes, each hit verified; quotes shorter than 12 characters
- *    add a walk per distinct length). Equal quotes are searched for once.
+ *    walk over the folded text (`scan.ts`: a rolling hash of a key of the first 12 to 32
+ *    characters looked up in a table of the quotes' hashes, each hit verified; quotes shorter
+ *    than 12 characters add a walk per distinct length). Equal quotes are searched for once.
  * 3. An occurrence whose raw range crosses a block boundary is dropped: a quote stays in one
  *    block. What remains are the quote's *occurrences*.
  * 4. The prefix and suffix, folded, pick among the occurrences (`context.ts`); white space
@@ -18,13 +18,20 @@
  *    - none: `not-found`, with the occurrences that the prefix or suffix ruled out; when there
  *      are none, the closest passage as a hint, from the fuzzy search of `closest.ts` (which so
  *      runs only for quotes that are not in the text at all).
+ *
+ * A build anchors its quotes once, in a fresh process: V8 has compiled none of this code yet,
+ * and more time goes to code that is still interpreted, and to the garbage collector, than to
+ * the work itself. So the occurrences stay in the scan's typed arrays and are placed in their
+ * blocks all at once (`locateAll`), and the common case, a quote with one occurrence and no
+ * prefix or suffix, goes straight from those arrays to its result: objects for occurrences are
+ * made only for the quotes that need them.
  */
 import type { AnchorResult, Span, TextQuote } from './types.ts';
-import { createDocument, spanOf, type AnchorDocument } from './document.ts';
+import { createDocument, locateAll, type Locations } from './document.ts';
 import { agrees, disambiguate, foldContext, type Range } from './context.ts';
 import { closestFinder, type Closest } from './closest.ts';
-import { normalizeWhiteSpace, trimSpaces } from './normalize.ts';
-import { findAll } from './scan.ts';
+import { normalizeWhiteSpaceAll, trimSpaces } from './normalize.ts';
+import { none, scanAll, type Occurrences } from './scan.ts';
 
 interface Occurrence extends Range {
   span: Span;
@@ -34,17 +41,32 @@ interface Occurrence extends Range {
 export function anchorQuotes(blocks: readonly string[], quotes: readonly TextQuote[]): AnchorResult[] {
   const document = createDocument(blocks);
   const { text } = document.folded;
-  const exacts = quotes.map((quote) => trimSpaces(normalizeWhiteSpace(quote.exact)));
-  const starts = findAll(text, exacts);
-  const occurrencesOf = new Map<string, Occurrence[]>();
+  const exacts = normalizeWhiteSpaceAll(quotes.map((quote) => quote.exact)).map(trimSpaces);
+  const found = scanAll(text, exacts);
+  const located = locateAll(document, found.start, found.end, found.count);
+
+  const occurrenceLists: Array<Occurrence[] | undefined> = [];
   let findClosest: ReturnType<typeof closestFinder> | undefined;
 
   return quotes.map((quote, index): AnchorResult => {
+    const pattern = found.same[index] ?? index;
+    // The common case, one occurrence in one block and no context: no objects to make for it.
+    const only = found.first[pattern] ?? none;
+    if (
+      only !== none &&
+      found.next[only] === none &&
+      located.block[only] !== none &&
+      !quote.prefix &&
+      !quote.suffix
+    ) {
+      return { status: 'found', span: spanAt(located, only) };
+    }
+
     const exact = exacts[index] ?? '';
-    let occurrences = occurrencesOf.get(exact);
+    let occurrences = occurrenceLists[pattern];
     if (occurrences === undefined) {
-      occurrences = inOneBlock(document, starts[index] ?? [], exact.length);
-      occurrencesOf.set(exact, occurrences);
+      occurrences = occurrencesOf(found, located, pattern);
+      occurrenceLists[pattern] = occurrences;
     }
     const context = foldContext(quote);
     const surviving = occurrences.filter((occurrence) => agrees(text, occurrence, context));
@@ -78,13 +100,17 @@ export function anchorQuotes(blocks: readonly string[], quotes: readonly TextQuo
   });
 }
 
-/** The occurrences starting at `starts` (folded offsets) that lie inside one block. */
-function inOneBlock(document: AnchorDocument, starts: readonly number[], length: number): Occurrence[] {
+/** The span of occurrence `o` (which lies in one block). */
+function spanAt(located: Locations, o: number): Span {
+  return { block: located.block[o] ?? 0, start: located.start[o] ?? 0, end: located.end[o] ?? 0 };
+}
+
+/** The occurrences of `pattern` that lie inside one block. */
+function occurrencesOf(found: Occurrences, located: Locations, pattern: number): Occurrence[] {
   const occurrences: Occurrence[] = [];
-  for (const start of starts) {
-    const end = start + length;
-    const span = spanOf(document, start, end);
-    if (span !== undefined) occurrences.push({ start, end, span });
+  for (let o = found.first[pattern] ?? none; o !== none; o = found.next[o] ?? none) {
+    if (located.block[o] === none) continue;
+    occurrences.push({ start: found.start[o] ?? 0, end: found.end[o] ?? 0, span: spanAt(located, o) });
   }
   return occurrences;
 }

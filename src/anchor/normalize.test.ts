@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   foldWhiteSpace,
+  folds,
   isWhiteSpace,
   normalizeWhiteSpace,
+  normalizeWhiteSpaceAll,
   rawOffset,
   toFoldedOffset,
   toRawRange,
@@ -170,5 +173,69 @@ describe('trimSpaces', () => {
     expect(trimSpaces('  a b  ')).toBe('a b');
     expect(trimSpaces('\ufeffa\ufeff')).toBe('\ufeffa\ufeff');
     expect(trimSpaces('   ')).toBe('');
+  });
+});
+
+/** Texts of letters, NUL (what `normalizeWhiteSpaceAll` joins with) and white space of every kind. */
+const textOfUnits = fc.string({
+  unit: fc.constantFrom(
+    'a',
+    'b',
+    '\0',
+    ' ',
+    ' ',
+    '\t',
+    '\n',
+    '\r',
+    '\u0085',
+    '\u00a0',
+    '\u2003',
+    '\u3000',
+    '\ufeff',
+  ),
+  maxLength: 12,
+});
+
+describe('folds', () => {
+  it('should find two spaces in a row and white space other than a space, and nothing else', () => {
+    // Arrange, Act, Assert
+    expect(folds('a  b')).toBe(true);
+    expect(folds('a\u00a0b')).toBe(true);
+    expect(folds(' a b ')).toBe(false);
+    expect(folds('a\ufeffb')).toBe(false);
+  });
+
+  it('should say whether folding changes a text', () => {
+    fc.assert(
+      fc.property(textOfUnits, (text) => {
+        // Act, Assert
+        expect(folds(text)).toBe(normalizeWhiteSpace(text) !== text);
+      }),
+    );
+  });
+});
+
+describe('normalizeWhiteSpaceAll', () => {
+  it('should fold each text as normalizeWhiteSpace does', () => {
+    fc.assert(
+      fc.property(fc.array(textOfUnits, { maxLength: 8 }), (texts) => {
+        // Act
+        const folded = normalizeWhiteSpaceAll(texts);
+
+        // Assert
+        expect(folded).toEqual(texts.map(normalizeWhiteSpace));
+      }),
+    );
+  });
+
+  it('should fold a text between texts that need no folding, and the last', () => {
+    // Arrange
+    const texts = ['one', 'two\tthree', '', 'four  five', 'six', 'seven\n'];
+
+    // Act
+    const folded = normalizeWhiteSpaceAll(texts);
+
+    // Assert
+    expect(folded).toEqual(['one', 'two three', '', 'four five', 'six', 'seven ']);
   });
 });

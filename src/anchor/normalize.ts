@@ -43,9 +43,54 @@ const whiteSpaceClass = '\\t-\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\
  */
 const foldable = new RegExp(`[${whiteSpaceClass}]{2,}|[${whiteSpaceClass.replace(' ', '')}]`, 'g');
 
+/** White space that folds even on its own: every kind but U+0020. */
+const lonelyWhiteSpace = new RegExp(`[${whiteSpaceClass.replace(' ', '')}]`, 'g');
+/** Two spaces in a row. */
+const doubleSpace = / {2}/g;
+/** {@link lonelyWhiteSpace} without the `g` flag, for a test that keeps no state. */
+const anyLonelyWhiteSpace = new RegExp(lonelyWhiteSpace.source);
+
+/**
+ * Whether folding changes `text`. Every run that folding changes has white space other than
+ * U+0020 in it, or two spaces in a row: two searches that the regular-expression engine makes
+ * fast, where a search for the runs themselves stops at every space.
+ */
+export function folds(text: string): boolean {
+  return anyLonelyWhiteSpace.test(text) || text.includes('  ');
+}
+
 /** `text` with every run of white space replaced by one space (ends kept, as one space). */
 export function normalizeWhiteSpace(text: string): string {
   return text.replace(foldable, ' ');
+}
+
+/**
+ * {@link normalizeWhiteSpace} of each of many texts (an article's quotes). Most of them have
+ * nothing to fold, and calling a regular expression once per text costs more than its search:
+ * so what {@link folds} looks for is searched for in all the texts at once, joined, and only
+ * the texts where it turns up are folded.
+ */
+export function normalizeWhiteSpaceAll(texts: readonly string[]): string[] {
+  const folded = texts.slice();
+  // NUL joins the texts: it is not white space, so no run reaches from one text to the next.
+  const joined = texts.join('\0');
+  const needed = new Uint8Array(texts.length);
+  for (const search of [lonelyWhiteSpace, doubleSpace]) {
+    // Text `index` ends at `end` in `joined`, where the NUL after it is.
+    let index = 0;
+    let end = texts[0]?.length ?? 0;
+    search.lastIndex = 0;
+    for (let match = search.exec(joined); match !== null; match = search.exec(joined)) {
+      while (match.index > end) end += 1 + (texts[++index]?.length ?? 0);
+      needed[index] = 1;
+      // On to the next text.
+      search.lastIndex = end + 1;
+    }
+  }
+  for (let index = 0; index < texts.length; index++) {
+    if (needed[index] === 1) folded[index] = normalizeWhiteSpace(texts[index] ?? '');
+  }
+  return folded;
 }
 
 /** `text` without the spaces at its ends (only U+0020: apply to folded text). */
@@ -71,15 +116,16 @@ export interface FoldedText {
 
 /**
  * The folded text with a sparse map back: after folded offset `shiftAt[k]` (the character
- * after the `k`-th run that folding shortened), raw offsets are `shiftBy[k]` ahead.
+ * after the `k`-th run that folding shortened), raw offsets are `shiftBy[k]` ahead. Both
+ * increase.
  */
-interface SparseFoldedText extends FoldedText {
+export interface SparseFoldedText extends FoldedText {
   readonly shiftAt: Uint32Array;
   readonly shiftBy: Uint32Array;
 }
 
 /** Folds the white space of `raw`, keeping a map from each folded offset to its raw offset. */
-export function foldWhiteSpace(raw: string): FoldedText {
+export function foldWhiteSpace(raw: string): SparseFoldedText {
   const shiftAt: number[] = [];
   const shiftBy: number[] = [];
   const pieces: string[] = [];
@@ -100,7 +146,8 @@ export function foldWhiteSpace(raw: string): FoldedText {
   return sparseFolded(text, Uint32Array.from(shiftAt), Uint32Array.from(shiftBy));
 }
 
-function sparseFolded(text: string, shiftAt: Uint32Array, shiftBy: Uint32Array): SparseFoldedText {
+/** The folded `text` with the map back given by `shiftAt` and `shiftBy`. */
+export function sparseFolded(text: string, shiftAt: Uint32Array, shiftBy: Uint32Array): SparseFoldedText {
   let toRaw: Uint32Array | undefined;
   return {
     text,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findAll } from './scan.ts';
+import { findAll, maxKeyLength, scanAll } from './scan.ts';
 
 /** Every start of `pattern` in `text`, overlapping ones included. */
 function naiveStarts(text: string, pattern: string): number[] {
@@ -62,5 +62,76 @@ describe('findAll', () => {
         },
       ),
     );
+  });
+
+  it('should agree with a naive search for long patterns, whose key is longer', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'b', ' '), maxLength: 400 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 12, max: maxKeyLength + 20 })), { maxLength: 8 }),
+        (text, picks) => {
+          // Arrange: mostly patterns that occur, taken from the text, and a few that do not
+          const patterns = picks.map(([at, length]) =>
+            at % 5 === 0
+              ? 'b'.repeat(length)
+              : text.slice(at % (text.length + 1), (at % (text.length + 1)) + length),
+          );
+
+          // Act
+          const starts = findAll(text, patterns);
+
+          // Assert
+          expect(starts).toEqual(patterns.map((pattern) => naiveStarts(text, pattern)));
+        },
+      ),
+    );
+  });
+
+  it('should find occurrences on both sides of where the walk takes up a new chunk of text', () => {
+    // Arrange: a long text of few letters, so that patterns recur across the whole of it
+    let seed = 11;
+    const letter = (): string => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return 'abc'[seed % 3] ?? 'a';
+    };
+    const text = Array.from({ length: 70_000 }, letter).join('');
+    const patterns = [16_384, 32_768, 49_152, 65_536].flatMap((boundary) =>
+      [-40, -20, -13, -12, -11, -1, 0, 1, 20].flatMap((offset) => [
+        text.slice(boundary + offset, boundary + offset + 12),
+        text.slice(boundary + offset, boundary + offset + 40),
+        text.slice(boundary + offset, boundary + offset + 7),
+      ]),
+    );
+
+    // Act
+    const starts = findAll(text, patterns);
+
+    // Assert
+    expect(starts).toEqual(patterns.map((pattern) => naiveStarts(text, pattern)));
+  });
+});
+
+describe('scanAll', () => {
+  it('should search for equal patterns once, and give each occurrence its start, end and pattern', () => {
+    // Arrange
+    const text = 'the cat sat on the mat by the cat';
+
+    // Act
+    const found = scanAll(text, ['the cat', 'mat', 'the cat', '']);
+
+    // Assert
+    expect([...found.same]).toEqual([0, 1, 0, 3]);
+    const occurrences = Array.from({ length: found.count }, (_, o) => [
+      found.pattern[o],
+      found.start[o],
+      found.end[o],
+    ]);
+    expect(occurrences.sort((a, b) => (a[1] ?? 0) - (b[1] ?? 0))).toEqual([
+      [0, 0, 7],
+      [1, 19, 22],
+      [0, 26, 33],
+    ]);
+    expect(found.first[2]).toBe(-1);
+    expect(found.first[3]).toBe(-1);
   });
 });
