@@ -6,7 +6,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Element } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { VFile } from 'vfile';
 import {
@@ -20,6 +19,7 @@ import { readClaims } from '../claims/read-claims.ts';
 import type { ClaimsDocument } from '../claims/types.ts';
 import { createPipeline } from '../pipeline/index.ts';
 import { error, hasErrors } from '../pipeline/report.ts';
+import { pageHtml } from '../pipeline/rehype-stringify-page.ts';
 import { citationFiles } from '../pipeline/rehype-cite-article.ts';
 import type { ArticlePaths } from './discover.ts';
 
@@ -152,7 +152,7 @@ function annotationCollection(
         claim: item.claim,
         ...described,
         ...(item.paragraph === undefined ? {} : { paragraph: item.paragraph }),
-        noteHtml: toHtml(note),
+        noteHtml: pageHtml({ type: 'root', children: note }),
         noteText: note.map((node: Element) => toString(node)).join('\n\n'),
       };
     }),
