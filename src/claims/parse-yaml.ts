@@ -86,39 +86,54 @@ const keyPart =
  * are indented past their key, are skipped: a quotation mark in them is only text.
  */
 function hasShallowContinuation(text: string): boolean {
-  const lines = text.split('\n');
-  let offset = 0;
   /** Lines indented more than this belong to the value above (-1: none does). */
   let skipAbove = -1;
-  for (let index = 0; index < lines.length; offset += (lines[index] ?? '').length + 1, index++) {
-    const [, spaces = '', markers = '', content = ''] = lineParts.exec(lines[index] ?? '') ?? [];
-    if (content === '' && markers === '') continue;
-    const indent = spaces.length;
-    if (skipAbove >= 0 && indent > skipAbove) continue;
+  for (let start = 0; start <= text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const indent = spacesAt(text, start, end);
+    // Blank lines, and the lines of the value above, are passed over without a closer look.
+    if (start + indent === end || (skipAbove >= 0 && indent > skipAbove)) {
+      start = end + 1;
+      continue;
+    }
     skipAbove = -1;
-    if (content.startsWith('#')) continue;
-    const key = keyPart.exec(content);
+    const [, , markers = '', content = ''] = lineParts.exec(text.slice(start, end)) ?? [];
+    const key = content.startsWith('#') ? null : keyPart.exec(content);
     // A value alone on its line belongs to a key above; its own indentation is the safe bound.
     const parentColumn = key ? indent + markers.length : markers ? indent + markers.lastIndexOf('-') : indent;
     const value = key ? content.slice(key[0].length) : content;
-    if (value === '' || value.startsWith('#')) continue;
     const quote = value.charAt(0);
-    if (quote !== '"' && quote !== "'") {
-      skipAbove = parentColumn;
+    if (value === '' || quote === '#') {
+      start = end + 1;
       continue;
     }
-    const open = offset + indent + markers.length + (content.length - value.length);
+    if (quote !== '"' && quote !== "'") {
+      skipAbove = parentColumn;
+      start = end + 1;
+      continue;
+    }
+    const open = start + indent + markers.length + (content.length - value.length);
     const close = closingQuote(text, quote, open + 1);
     if (close === -1) return true;
-    while (offset + (lines[index] ?? '').length < close) {
-      offset += (lines[index] ?? '').length + 1;
-      index += 1;
-      const line = lines[index] ?? '';
-      const lineIndent = /^ */u.exec(line)?.[0].length ?? 0;
-      if (lineIndent < line.length && lineIndent <= parentColumn) return true;
+    // Every line the quoted value goes on to must be indented past its key (or be blank).
+    while (end < close) {
+      start = end + 1;
+      end = text.indexOf('\n', start);
+      if (end === -1) end = text.length;
+      const lineIndent = spacesAt(text, start, end);
+      if (start + lineIndent < end && lineIndent <= parentColumn) return true;
     }
+    start = end + 1;
   }
   return false;
+}
+
+/** How many spaces the text has from `start`, up to `end`. */
+function spacesAt(text: string, start: number, end: number): number {
+  let index = start;
+  while (index < end && text.charCodeAt(index) === 32) index += 1;
+  return index - start;
 }
 
 /** Where the quoted scalar that opens before `from` closes, or -1. */
