@@ -1,0 +1,95 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic, type Served } from './serve.ts';
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A raw HTTP request (fetch would decompress, and would not send a path with `..`). */
+function get(url: string, pathname: string, method = 'GET'): Promise<Reply> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const sent = request(
+      { hostname, port, path: pathname, method, headers: { 'accept-encoding': 'gzip, deflate, br' } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks).toString('latin1'),
+          }),
+        );
+      },
+    );
+    sent.on('error', reject);
+    sent.end();
+  });
+}
+
+describe('serveStatic', () => {
+  let root: string;
+  let served: Served;
+  // A page long enough that the preview server would have compressed it.
+  const page = `<!doctype html><title>A</title><p>${'Some text. '.repeat(2000)}</p>\n`;
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'marginalia-serve-'));
+    await mkdir(path.join(root, 'build', 'article'), { recursive: true });
+    await writeFile(path.join(root, 'build', 'article', 'index.html'), page);
+    await writeFile(path.join(root, 'build', 'style.css'), `p { color: red }\n${'/* x */\n'.repeat(500)}`);
+    await writeFile(path.join(root, 'secret.html'), 'outside the served folder');
+    await writeFile(path.join(root, 'index.html'), 'outside the served folder');
+    served = await serveStatic({ dir: path.join(root, 'build') });
+  });
+
+  afterAll(async () => {
+    await served.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('should stream a page as it is, uncompressed, for its folder and its file name', async () => {
+    for (const pathname of ['/article/', '/article/index.html', '/article/?x=1']) {
+      const reply = await get(served.url, pathname);
+      expect(reply.status, pathname).toBe(200);
+      expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(reply.headers['content-encoding']).toBeUndefined();
+      expect(reply.headers['content-length']).toBe(String(Buffer.byteLength(page)));
+      expect(reply.body).toBe(page);
+    }
+  });
+
+  it('should answer HEAD with the headers only', async () => {
+    const reply = await get(served.url, '/article/', 'HEAD');
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-length']).toBe(String(Buffer.byteLength(page)));
+    expect(reply.body).toBe('');
+  });
+
+  it('should send other files uncompressed too', async () => {
+    const reply = await get(served.url, '/style.css');
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-encoding']).toBeUndefined();
+    expect(reply.body).toContain('p { color: red }');
+  });
+
+  it('should serve nothing from outside its folder', async () => {
+    for (const pathname of [
+      '/../secret.html',
+      '/%2e%2e/secret.html',
+      '/article/../../secret.html',
+      '/..%2Findex.html',
+      '/article/..%2F..%2Findex.html',
+    ]) {
+      const reply = await get(served.url, pathname);
+      expect(reply.body, pathname).not.toContain('outside the served folder');
+    }
+  });
+});
