@@ -69,6 +69,8 @@ export type BrowserResult =
       firstPaintWithoutClaimsMs: number;
       longestTaskAfterLoadMs: number;
       samples: PageLoad[];
+      /** The loads of the page with one claim, in the same rounds. */
+      samplesWithoutClaims: PageLoad[];
     };
 
 const ratio = (value: number) => `${value.toFixed(2)}×`;
