@@ -5,20 +5,20 @@
  * clipboard in every flavour; the settings, the events, a refused clipboard, and a generated link
  * followed in a new page. One browser and one page for the file.
  */
-import { mkdir, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MarginaliaReader } from '../../src/reader/marginalia-reader.ts';
-import { serveStatic, type Served } from '../../src/serve/serve.ts';
+import type { Served } from '../../src/serve/serve.ts';
 import {
-  buildSite,
   gotoReader,
-  launchChromium,
   openPage,
   screenshots,
+  seriousAxeViolations,
   soraSlug,
+  soraTitle,
+  startSite,
+  stopSite,
   type PageTrouble,
 } from './harness.ts';
 
@@ -30,7 +30,7 @@ let trouble: PageTrouble;
 
 const sora = () => `${served.url}${soraSlug}/`;
 const harwick = () => `${served.url}harwick/`;
-const title = 'OpenAI’s Sora and the state of Chinese AI video generation (untitled web article)';
+const title = soraTitle;
 
 interface PageCitation {
   default: string;
@@ -40,19 +40,12 @@ interface PageCitation {
 }
 
 beforeAll(async () => {
-  site = await buildSite();
-  served = await serveStatic({ dir: site });
-  browser = await launchChromium();
+  ({ site, served, browser } = await startSite());
   ({ page, trouble } = await openPage(browser, { viewport: { width: 1280, height: 900 } }));
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.url });
-  await mkdir(screenshots, { recursive: true });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  if (site) await rm(site, { recursive: true, force: true });
-});
+afterAll(() => stopSite({ site, served, browser }));
 
 afterEach(async () => {
   const errors = trouble.errors.splice(0);
@@ -602,32 +595,13 @@ describe('the copying interface', () => {
   it('should pass axe with the settings open, a selection toolbar shown and the notes’ copy buttons', async () => {
     // Arrange
     await open(sora());
-    const axe = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     await select('p-2', 0, 'p-2', 'This innovative technology'.length);
     await page.locator('.selection [data-action="selection-copy"]').waitFor();
     await page.locator('button[aria-controls="settings"]').click();
     await page.screenshot({ path: path.join(screenshots, 'copy-settings.png') });
 
     // Act
-    await page.evaluate(axe);
-    const violations = await page.evaluate(async () => {
-      const runner = (
-        window as unknown as {
-          axe: {
-            run(
-              context: Document,
-              options: object,
-            ): Promise<{ violations: Array<{ id: string; impact: string }> }>;
-          };
-        }
-      ).axe;
-      // Without preloading style sheets: axe would copy the shadow root's linked sheet into an
-      // inline <style>, which the page's Content-Security-Policy refuses.
-      const result = await runner.run(document, { preload: false });
-      return result.violations
-        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-        .map((violation) => violation.id);
-    });
+    const violations = await seriousAxeViolations(page);
 
     // Assert
     expect(violations).toEqual([]);

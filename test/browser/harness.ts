@@ -5,17 +5,21 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { serveStatic, type Served } from '../../src/serve/serve.ts';
 
 export const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const screenshots = path.join(repository, 'test/browser/screenshots');
 export const soraSlug = 'sora-china-ai-video';
+/** The Sora article's title, as its claims file gives it. */
+export const soraTitle = 'OpenAI’s Sora and the state of Chinese AI video generation (untitled web article)';
 
 /** Launches headless Chromium, or fails saying how to install it. */
 export async function launchChromium(): Promise<Browser> {
@@ -61,6 +65,71 @@ export async function buildSite(): Promise<string> {
     await copyFile(path.join(fixtures, name), path.join(folder, 'index.html'));
   }
   return out;
+}
+
+/** A built site, served, and the browser that reads it: what a browser test file runs against. */
+export interface SiteUnderTest {
+  site: string;
+  served: Served;
+  browser: Browser;
+}
+
+/**
+ * Builds the site (`buildSite`), serves it on 127.0.0.1, launches Chromium and makes the
+ * screenshots folder. What was started is stopped again when a later step fails.
+ */
+export async function startSite(): Promise<SiteUnderTest> {
+  const started: Partial<SiteUnderTest> = {};
+  try {
+    started.site = await buildSite();
+    started.served = await serveStatic({ dir: started.site });
+    started.browser = await launchChromium();
+    await mkdir(screenshots, { recursive: true });
+    return started as SiteUnderTest;
+  } catch (cause) {
+    await stopSite(started);
+    throw cause;
+  }
+}
+
+/** Closes the browser and the server and removes the built site (any of them may be missing). */
+export async function stopSite(running: Partial<SiteUnderTest>): Promise<void> {
+  await running.browser?.close();
+  await running.served?.close();
+  if (running.site) await rm(running.site, { recursive: true, force: true });
+}
+
+let axeSource: Promise<string> | undefined;
+
+/**
+ * The serious and critical axe-core violations on the page, one line each. The style sheets
+ * are not preloaded: axe would read the shadow root's linked sheet into an inline <style>,
+ * which the page's Content-Security-Policy rightly refuses.
+ */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  axeSource ??= readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(await axeSource);
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: { preload: boolean },
+          ): Promise<{
+            violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }>;
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, { preload: false });
+    return result.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map(
+        (violation) =>
+          `${violation.id} (${violation.impact}): ${JSON.stringify(violation.nodes.slice(0, 3).map((node) => node.target))}`,
+      );
+  });
 }
 
 /** Everything a page said went wrong: console errors, uncaught exceptions, CSP violations. */

@@ -6,32 +6,32 @@
  * edited after the highlights were made. One browser for the file; each test has its own browser
  * context, so its own storage.
  */
-import { mkdir, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic, type Served } from '../../src/serve/serve.ts';
+import type { Served } from '../../src/serve/serve.ts';
 import {
-  buildSite,
   gotoReader,
-  launchChromium,
   openPage,
   screenshots,
+  seriousAxeViolations,
   soraSlug,
+  soraTitle,
+  startSite,
+  stopSite,
   type PageTrouble,
 } from './harness.ts';
 
 let site: string;
 let served: Served;
 let browser: Browser;
-let axeSource: string;
 /** The pages opened by the current test, checked for trouble and closed after it. */
 let opened: Array<{ page: Page; trouble: PageTrouble }> = [];
 
 const sora = () => `${served.url}${soraSlug}/`;
 const prefix = `marginalia:highlights:${soraSlug}:`;
-const title = 'OpenAI’s Sora and the state of Chinese AI video generation (untitled web article)';
+const title = soraTitle;
 
 /** Passages of the article without claims in them, and one that runs into a claim. */
 const passages = {
@@ -46,18 +46,10 @@ const passages = {
 } as const;
 
 beforeAll(async () => {
-  site = await buildSite();
-  served = await serveStatic({ dir: site });
-  browser = await launchChromium();
-  axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  await mkdir(screenshots, { recursive: true });
+  ({ site, served, browser } = await startSite());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  if (site) await rm(site, { recursive: true, force: true });
-});
+afterAll(() => stopSite({ site, served, browser }));
 
 afterEach(async () => {
   const pages = opened;
@@ -226,31 +218,6 @@ async function importFile(page: Page, name: string, text: string): Promise<void>
   await page
     .locator('.hl-tools input[type="file"]')
     .setInputFiles({ name, mimeType: 'application/ld+json', buffer: Buffer.from(text) });
-}
-
-async function runAxe(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            context: Document,
-            options: { preload: boolean },
-          ): Promise<{
-            violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }>;
-          }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, { preload: false });
-    return result.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map(
-        (violation) =>
-          `${violation.id}: ${JSON.stringify(violation.nodes.slice(0, 3).map((node) => node.target))}`,
-      );
-  });
 }
 
 describe('highlighting', () => {
@@ -733,7 +700,7 @@ describe('the panel and the card', () => {
     await page.keyboard.press('m');
     const shown = await page.locator('.hl-panel').isVisible();
     await page.locator('.hl-item').first().click();
-    const violations = await runAxe(page);
+    const violations = await seriousAxeViolations(page);
     await page.keyboard.press('Escape');
     const cardClosed = await page.locator('.hl-card').count();
     await page.keyboard.press('Escape');

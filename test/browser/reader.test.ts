@@ -3,20 +3,19 @@
  * fixture for overlapping claims), served from 127.0.0.1 under the page's own
  * Content-Security-Policy. One browser for the file; a wide and a narrow page, reused.
  */
-import { mkdir, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic, type Served } from '../../src/serve/serve.ts';
+import type { Served } from '../../src/serve/serve.ts';
 import {
   box,
-  buildSite,
   gotoReader,
-  launchChromium,
   openPage,
   screenshots,
+  seriousAxeViolations,
   soraSlug,
+  startSite,
+  stopSite,
   type PageTrouble,
 } from './harness.ts';
 
@@ -25,27 +24,18 @@ let served: Served;
 let browser: Browser;
 let wide: { page: Page; trouble: PageTrouble };
 let narrow: { page: Page; trouble: PageTrouble };
-let axeSource: string;
 
 const sora = () => `${served.url}${soraSlug}/`;
 const harwick = () => `${served.url}harwick/`;
 const card = '[data-card]';
 
 beforeAll(async () => {
-  site = await buildSite();
-  served = await serveStatic({ dir: site });
-  browser = await launchChromium();
+  ({ site, served, browser } = await startSite());
   wide = await openPage(browser, { viewport: { width: 1280, height: 900 } });
   narrow = await openPage(browser, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-  axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  await mkdir(screenshots, { recursive: true });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  if (site) await rm(site, { recursive: true, force: true });
-});
+afterAll(() => stopSite({ site, served, browser }));
 
 afterEach(async () => {
   for (const { page, trouble } of [wide, narrow]) {
@@ -78,33 +68,6 @@ function openCards(page: Page): Promise<string[]> {
 
 function claimMark(claimId: string): string {
   return `mark[data-claims~="${claimId}"]`;
-}
-
-async function runAxe(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            context: Document,
-            options: { preload: boolean },
-          ): Promise<{
-            violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }>;
-          }>;
-        };
-      }
-    ).axe;
-    // Without preloading the style sheets: axe would read the shadow root's linked sheet into an
-    // inline <style>, which the page's Content-Security-Policy rightly refuses.
-    const result = await axe.run(document, { preload: false });
-    return result.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map(
-        (violation) =>
-          `${violation.id} (${violation.impact}): ${JSON.stringify(violation.nodes.slice(0, 3).map((node) => node.target))}`,
-      );
-  });
 }
 
 describe('the reader on a wide screen', () => {
@@ -478,13 +441,13 @@ describe('the reader on a wide screen', () => {
     await page.locator('mark[tabindex="0"]').nth(1).click();
 
     // Act
-    const light = await runAxe(page);
+    const light = await seriousAxeViolations(page);
     await page.emulateMedia({ colorScheme: 'dark' });
     await gotoReader(page, sora());
     const theme = await page.locator('marginalia-reader').getAttribute('data-theme');
     await page.locator('mark[tabindex="0"]').nth(1).click();
     await page.screenshot({ path: path.join(screenshots, 'wide-dark-note.png') });
-    const dark = await runAxe(page);
+    const dark = await seriousAxeViolations(page);
 
     // Assert
     expect(light).toEqual([]);
@@ -555,7 +518,7 @@ describe('the reader on a narrow screen', () => {
     await page.locator('mark[tabindex="0"]').nth(2).tap();
 
     // Act
-    const violations = await runAxe(page);
+    const violations = await seriousAxeViolations(page);
 
     // Assert
     expect(violations).toEqual([]);
