@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findAll, maxKeyLength, scanAll } from './scan.ts';
+import { maxKeyLength, none, scanAll } from './scan.ts';
+
+/** `scanAll`'s occurrences as the start offsets of each pattern, in order, one array per pattern. */
+function findAll(text: string, patterns: readonly string[], keyLength = 12): number[][] {
+  const found = scanAll(text, patterns, keyLength);
+  return patterns.map((_, index) => {
+    const starts: number[] = [];
+    const first = found.first[found.same[index] ?? index] ?? none;
+    for (let o = first; o !== none; o = found.next[o] ?? none) starts.push(found.start[o] ?? 0);
+    return starts;
+  });
+}
 
 /** Every start of `pattern` in `text`, overlapping ones included. */
 function naiveStarts(text: string, pattern: string): number[] {

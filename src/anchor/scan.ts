@@ -66,20 +66,6 @@ export interface Occurrences {
   readonly same: Int32Array;
 }
 
-/**
- * The start offsets of every occurrence of each pattern in `text`, in increasing order, one
- * array per pattern (empty for an empty pattern).
- */
-export function findAll(text: string, patterns: readonly string[], keyLength = 12): number[][] {
-  const found = scanAll(text, patterns, keyLength);
-  return patterns.map((_, index) => {
-    const starts: number[] = [];
-    const first = found.first[found.same[index] ?? index] ?? none;
-    for (let o = first; o !== none; o = found.next[o] ?? none) starts.push(found.start[o] ?? 0);
-    return starts;
-  });
-}
-
 /** Every occurrence of each pattern in `text` (none of an empty pattern), as {@link Occurrences}. */
 export function scanAll(text: string, patterns: readonly string[], keyLength = 12): Occurrences {
   const same = new Int32Array(patterns.length);
