@@ -1,7 +1,7 @@
 /**
  * The whole build chain for one article, on one screen:
  *
- *   text ─ parse (.txt: our parser; .md: remark-parse + front matter)
+ *   text ─ parse (.txt: our parser; .md: remark-parse's tree, a run of blocks at a time, + front matter)
  *        ─ number paragraphs ─ anchor claims and mark them ─ forget positions (mdast)
  *        ─ remark-rehype (raw HTML dropped)
  *        ─ notes and sources ─ cite this article ─ page          (hast)
@@ -11,7 +11,6 @@
  * reported on the claims file, problems in the text on the article's file.
  */
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
@@ -20,6 +19,7 @@ import type { ClaimsDocument } from '../claims/types.ts';
 import remarkClaims, { claimHandlers } from './remark-claims.ts';
 import remarkForgetPositions from './remark-forget-positions.ts';
 import remarkParagraphNumbers from './remark-paragraph-numbers.ts';
+import remarkParseMd from './remark-parse-md.ts';
 import remarkParseTxt from './remark-parse-txt.ts';
 import rehypeCiteArticle from './rehype-cite-article.ts';
 import rehypeNotes from './rehype-notes.ts';
@@ -38,7 +38,7 @@ export interface PipelineOptions {
 export function createPipeline(options: PipelineOptions) {
   const { format, slug, claims, claimsFile, style } = options;
   const parser =
-    format === 'txt' ? unified().use(remarkParseTxt) : unified().use(remarkParse).use(remarkFrontmatter);
+    format === 'txt' ? unified().use(remarkParseTxt) : unified().use(remarkParseMd).use(remarkFrontmatter);
   return parser
     .use(remarkParagraphNumbers)
     .use(remarkClaims, { claims, claimsFile })
