@@ -21,6 +21,7 @@ import { createPipeline } from '../pipeline/index.ts';
 import { error, hasErrors } from '../pipeline/report.ts';
 import { pageHtml } from '../pipeline/rehype-stringify-page.ts';
 import { citationFiles } from '../pipeline/rehype-cite-article.ts';
+import { collectGarbage, largePage } from './collect-garbage.ts';
 import type { ArticlePaths } from './discover.ts';
 
 export interface CompiledArticle {
@@ -113,6 +114,8 @@ export async function compileFiles(
   const processor = createPipeline({ format: paths.format, slug: paths.slug, claims, claimsFile, style });
   const html = await renderPage(processor, articleFile, files);
   if (html === undefined) return failed(title);
+  // The page's trees are garbage now; on a long article, return their memory before the annotations.
+  if (html.length >= largePage) collectGarbage();
 
   const collection = annotationCollection(paths.slug, claims, articleFile, options);
   // The notes' trees were handed over for this only: let them go before the JSON is written.
