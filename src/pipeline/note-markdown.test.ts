@@ -81,8 +81,15 @@ describe('renderNote', () => {
   it('should leave every note with Markdown syntax, odd white space or references to the parser', () => {
     // Arrange
     const notes = [
-      'Only **partly** true.',
-      'see [the report](https://example.org)',
+      'Only **partly*** true.',
+      'see [the report](https://example.org "Title")',
+      'A **b**c',
+      'Tom *and*Jerry',
+      'x*y*',
+      '**a *b* c**',
+      '[a *b*](https://example.org)',
+      '[a](javascript:alert(1))',
+      '[a](https://example.org/a&b)',
       '1. first',
       'Trailing space ',
       'A\nB',
@@ -116,6 +123,116 @@ describe('renderNote', () => {
       expect(fast, JSON.stringify(note)).toEqual(parsedNote(note));
     }
     expect(rendered).toBeGreaterThan(500);
+  });
+});
+
+/** Paragraphs of words, emphasis, links and what stands around them, and a few that break them. */
+function inlineNotes(count: number, seed: number): string[] {
+  const pieces = [
+    'word',
+    'Word',
+    'é',
+    '9',
+    ' ',
+    ' ',
+    ' ',
+    '*',
+    '**',
+    '***',
+    '_',
+    '[',
+    ']',
+    '(',
+    ')',
+    '](',
+    '](https://example.org/a_b?c=d#e)',
+    'https://x.org/%41',
+    'http://x.org/%zz',
+    '.',
+    ',',
+    ';',
+    ':',
+    '?',
+    '!',
+    '"',
+    "'",
+    '’',
+    '”',
+    '-',
+    '\\',
+    '&',
+    '`',
+    '<',
+    '\u0301',
+    '中文',
+    '😀',
+    '\n\n',
+  ];
+  let state = seed;
+  const next = (): number => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state;
+  };
+  const spans = [
+    () => `**${words()}**`,
+    () => `*${words()}*`,
+    () => `[${words()}](https://example.org/${next() % 100})`,
+  ];
+  const words = (): string =>
+    Array.from({ length: 1 + (next() % 3) }, () =>
+      next() % 5 === 0 ? (pieces[next() % pieces.length] ?? '') : 'word',
+    ).join(next() % 4 === 0 ? '' : ' ');
+  const part = (): string => {
+    const roll = next() % 20;
+    if (roll < 8) return spans[next() % spans.length]?.() ?? '';
+    if (roll < 18) return [' ', ' ', ' word ', ' Word, ', ' (', ') ', '. ', 'word'][next() % 8] ?? '';
+    return pieces[next() % pieces.length] ?? '';
+  };
+  return Array.from(
+    { length: count },
+    // Half start with a word, half with whatever comes (a span, a space, punctuation).
+    () => `${next() % 2 === 0 ? 'Word ' : ''}${Array.from({ length: 1 + (next() % 10) }, part).join('')}`,
+  );
+}
+
+describe('plainNote with emphasis and links', () => {
+  it('should render simple emphasis, strong emphasis and links as the parser does', () => {
+    // Arrange
+    const note = 'Only **partly** true; see [the printed report](https://example.org/notes/0) (*sic*).';
+
+    // Act
+    const fast = plainNote(note);
+
+    // Assert
+    expect(fast).toEqual(parsedNote(note));
+    expect(fast?.[0]?.children.map((child) => (child.type === 'element' ? child.tagName : 'text'))).toEqual([
+      'text',
+      'strong',
+      'text',
+      'a',
+      'text',
+      'em',
+      'text',
+    ]);
+  });
+
+  it('should agree with the parser on every generated paragraph it renders without parsing', () => {
+    // Arrange
+    const generated = inlineNotes(30000, 2026);
+    let rendered = 0;
+
+    for (const note of generated) {
+      // Act
+      const fast = plainNote(note);
+
+      // Assert
+      if (fast === undefined) continue;
+      if (fast.some((paragraph) => paragraph.children.some((child) => child.type === 'element')))
+        rendered += 1;
+      expect(fast, JSON.stringify(note)).toEqual(parsedNote(note));
+    }
+    // A good share of the generated paragraphs take the fast path, so that the comparison means something.
+    expect(rendered).toBeGreaterThan(2000);
   });
 });
 

@@ -17,7 +17,7 @@
  * opens no block: no list, heading, quote, fence, HTML or link definition, and with no
  * definitions anywhere, no reference can be resolved by another note's).
  */
-import type { Element, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { sanitize } from 'hast-util-sanitize';
 import type { Nodes as MdastNodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
@@ -101,18 +101,75 @@ const oneLineParagraph =
 const plainParagraph =
   /^\p{L}[^\p{Cc}\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\ud800-\udfff\\`*_[\]<>&!#~|]*$/u;
 
-/** The hast of a note made only of plain paragraphs (one blank line apart), or `undefined`. */
+/**
+ * The hast of a note made only of plain paragraphs (one blank line apart), or of paragraphs
+ * whose only syntax is simple emphasis, strong emphasis and links ({@link simpleParagraph}),
+ * or `undefined`.
+ */
 export function plainNote(markdown: string): Element[] | undefined {
   const paragraphs = markdown.split('\n\n');
+  const elements: Element[] = [];
   for (const paragraph of paragraphs) {
-    if (!plainParagraph.test(paragraph) || paragraph.endsWith(' ')) return undefined;
+    if (paragraph.endsWith(' ')) return undefined;
+    const children = plainParagraph.test(paragraph)
+      ? [{ type: 'text' as const, value: paragraph }]
+      : simpleParagraph(paragraph);
+    if (children === undefined) return undefined;
+    elements.push({ type: 'element', tagName: 'p', properties: {}, children });
   }
-  return paragraphs.map((value) => ({
-    type: 'element',
-    tagName: 'p',
-    properties: {},
-    children: [{ type: 'text', value }],
-  }));
+  return elements;
+}
+
+/** A character that opens nothing (as in {@link plainParagraph}). */
+const inert = String.raw`[^\p{Cc}\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\ud800-\udfff\\\x60*_\[\]<>&!#~|]`;
+/** Text that starts and ends with a letter or digit, with only inert characters between. */
+const word = String.raw`[\p{L}\p{N}](?:${inert}*[\p{L}\p{N}])?`;
+/** An http(s) URL that Markdown and the sanitiser keep exactly as written. */
+const url = String.raw`https?:\/\/(?:[A-Za-z0-9\-._~\/?#:@=+,;]|%[0-9A-Fa-f]{2})+`;
+/** One piece of a simple paragraph: `**strong**`, `*emphasis*`, `[link](url)` or plain text. */
+const piece = new RegExp(
+  String.raw`\*\*(${word})\*\*|\*(${word})\*|\[(${word})\]\((${url})\)|(${inert}+)`,
+  'uy',
+);
+/** What may stand right before an emphasis: it then opens and cannot close. */
+const beforeEmphasis = new Set([undefined, ' ', '(']);
+/** What may stand right after one: it then closes and cannot open. */
+const afterEmphasis = new Set([undefined, ' ', '.', ',', ';', ':', '?', ')', '"', "'", '’', '”']);
+
+/**
+ * The hast children of a one-line paragraph whose only syntax is emphasis and strong emphasis
+ * around letters, digits and inert characters, standing where it can only open and close
+ * (after the start, a space or `(`; before the end, a space or closing punctuation), and links
+ * to http(s) URLs around the same kind of text; or `undefined` for anything else, which then
+ * goes to the parser. No delimiter can then pair with another than its own, and nothing is
+ * left for references, escapes or HTML. `note-markdown.test.ts` checks the result against the
+ * parser on generated paragraphs.
+ */
+function simpleParagraph(paragraph: string): ElementContent[] | undefined {
+  if (!/^[\p{L}*[]/u.test(paragraph)) return undefined;
+  const children: ElementContent[] = [];
+  piece.lastIndex = 0;
+  while (piece.lastIndex < paragraph.length) {
+    const start = piece.lastIndex;
+    const found = piece.exec(paragraph);
+    if (found === null) return undefined;
+    const [whole, strong, emphasis, label, href, text] = found;
+    if (text !== undefined) {
+      children.push({ type: 'text', value: text });
+      continue;
+    }
+    const inner: ElementContent[] = [{ type: 'text', value: strong ?? emphasis ?? label ?? '' }];
+    if (href !== undefined) {
+      children.push({ type: 'element', tagName: 'a', properties: { href }, children: inner });
+      continue;
+    }
+    if (!beforeEmphasis.has(paragraph[start - 1]) || !afterEmphasis.has(paragraph[start + whole.length])) {
+      return undefined;
+    }
+    const tagName = strong === undefined ? 'em' : 'strong';
+    children.push({ type: 'element', tagName, properties: {}, children: inner });
+  }
+  return children;
 }
 
 /**
