@@ -19,9 +19,9 @@ import { readClaims } from '../claims/read-claims.ts';
 import type { ClaimsDocument } from '../claims/types.ts';
 import { createPipeline } from '../pipeline/index.ts';
 import { error, hasErrors } from '../pipeline/report.ts';
+import { collectGarbage, largePage } from '../pipeline/rehype-collect-garbage.ts';
 import { pageHtml } from '../pipeline/rehype-stringify-page.ts';
 import { citationFiles } from '../pipeline/rehype-cite-article.ts';
-import { collectGarbage, largePage } from './collect-garbage.ts';
 import type { ArticlePaths } from './discover.ts';
 
 export interface CompiledArticle {

@@ -3,7 +3,7 @@
  *
  *   text ─ parse (.txt: our parser; .md: remark-parse's tree, a run of blocks at a time, + front matter)
  *        ─ number paragraphs ─ anchor claims and mark them ─ forget positions (mdast)
- *        ─ remark-rehype (raw HTML dropped)
+ *        ─ remark-rehype (raw HTML dropped) ─ collect the Markdown tree (long articles)
  *        ─ notes and sources ─ cite this article ─ page          (hast)
  *        ─ stringify (rehype-stringify's output, the outer levels linked, not copied) → the page
  *
@@ -22,6 +22,7 @@ import remarkParagraphNumbers from './remark-paragraph-numbers.ts';
 import remarkParseMd from './remark-parse-md.ts';
 import remarkParseTxt from './remark-parse-txt.ts';
 import rehypeCiteArticle from './rehype-cite-article.ts';
+import rehypeCollectGarbage from './rehype-collect-garbage.ts';
 import rehypeNotes from './rehype-notes.ts';
 import rehypePage from './rehype-page.ts';
 import rehypeStringifyPage from './rehype-stringify-page.ts';
@@ -44,6 +45,7 @@ export function createPipeline(options: PipelineOptions) {
     .use(remarkClaims, { claims, claimsFile })
     .use(remarkForgetPositions)
     .use(remarkRehype, { handlers: claimHandlers })
+    .use(rehypeCollectGarbage)
     .use(rehypeNotes, { claims, style })
     .use(rehypeCiteArticle, { source: claims.source, slug, styles: offeredStyles(style) })
     .use(rehypePage, { claims, slug })
