@@ -75,7 +75,14 @@ const keepWhole = [
 
 const markdown = fc
   .tuple(
-    fc.constantFrom('', '---\ntitle: x\n---\n', '---\na: 1\n\nb: 2\n---\n\n', '---\nopen\n\nnot closed\n'),
+    fc.constantFrom(
+      '',
+      '---\ntitle: x\n---\n',
+      '---\na: 1\n\nb: 2\n---\n\n',
+      '---\nopen\n\nnot closed\n',
+      '---  \na: 1\n\n---\t\n\n',
+      '---\r\na: 1\r\n\r\n---\r\n\r\n',
+    ),
     fc.array(
       fc.oneof(
         { arbitrary: fc.constantFrom(...lines), weight: 60 },
