@@ -6,8 +6,10 @@
  * Many notes are plain sentences. For a note whose every paragraph is one line that no
  * Markdown construct can touch (it starts with a letter, has none of the characters that open
  * inline syntax, character references or escapes, and no white space but inner spaces), the
- * result is known without parsing: one `<p>` with the line as its text per paragraph. Anything
- * else takes the full path. `note-markdown.test.ts` checks the two agree.
+ * result is known without parsing: one `<p>` with the line as its text per paragraph. The same
+ * holds for a line whose only syntax is simple emphasis, strong emphasis and links to plain
+ * http(s) URLs, placed so that no delimiter can pair with another than its own. Anything else
+ * takes the full path. `note-markdown.test.ts` checks the two agree.
  *
  * Most other notes are prose too: paragraphs of one line each, with some emphasis, code or
  * links. Parsing each on its own costs more in setting up the parser than in parsing, so
