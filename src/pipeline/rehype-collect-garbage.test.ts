@@ -1,6 +1,7 @@
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { describe, expect, it } from 'vitest';
+import vm from 'node:vm';
+import { describe, expect, it, vi } from 'vitest';
 import rehypeCollectGarbage, { collectGarbage, largeText } from './rehype-collect-garbage.ts';
 
 /** About 16 MB of arrays that nothing holds once `run` returns, then what `run` freed. */
@@ -18,6 +19,23 @@ function freedBy(run: () => void): number {
 describe('collectGarbage', () => {
   it('returns the memory of objects that nothing holds any more', () => {
     expect(freedBy(collectGarbage)).toBeGreaterThan(10_000_000);
+  });
+
+  it('does nothing, without throwing, where V8 will not expose gc', async () => {
+    vi.resetModules();
+    const refuse = vi.spyOn(vm, 'runInNewContext').mockImplementation(() => {
+      throw new ReferenceError('gc is not defined');
+    });
+    try {
+      const fresh = await import('./rehype-collect-garbage.ts');
+      expect(() => fresh.collectGarbage()).not.toThrow();
+      expect(refuse).toHaveBeenCalledTimes(1);
+      fresh.collectGarbage();
+      // Asked once: the answer is kept.
+      expect(refuse).toHaveBeenCalledTimes(1);
+    } finally {
+      refuse.mockRestore();
+    }
   });
 
   it('can be called again', () => {
