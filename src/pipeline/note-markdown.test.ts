@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { parsedNote, plainNote, renderNote, renderNotes } from './note-markdown.ts';
 
+/** A seeded sequence of 32-bit numbers (a linear congruential generator). */
+function counter(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state;
+  };
+}
+
 /** A seeded generator of notes: mostly plain words, with pieces that Markdown treats specially. */
 function notes(count: number, seed: number): string[] {
   const pieces = [
@@ -50,11 +59,7 @@ function notes(count: number, seed: number): string[] {
     '    ',
     '\r\n',
   ];
-  let state = seed;
-  const next = (): number => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return state;
-  };
+  const next = counter(seed);
   const plain = ['Word', 'word', ' ', ' ', 'é', '.', ',', '(', ')', '-', '=', ':', '1', '\n\n'];
   const piece = (): string | undefined =>
     next() % 6 === 0 ? pieces[next() % pieces.length] : plain[next() % plain.length];
@@ -178,11 +183,7 @@ function inlineNotes(count: number, seed: number): string[] {
     '😀',
     '\n\n',
   ];
-  let state = seed;
-  const next = (): number => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return state;
-  };
+  const next = counter(seed);
   const spans = [
     () => `**${words()}**`,
     () => `*${words()}*`,
