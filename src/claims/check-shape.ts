@@ -75,6 +75,9 @@ function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
 /** The pointer of the CSL date that `pointer` is in (or is), if any. */
 export function datePointer(pointer: string): string | undefined {
   const segments = pointerSegments(pointer);
+  if (segments[0] === 'review' && segments[1] === 'date') return '/review/date';
+  if (segments[0] === 'claims' && segments[2] === 'reviewed' && segments[1] !== undefined)
+    return pointerFrom(segments.slice(0, 3));
   const depth = segments[0] === 'source' ? 1 : segments[0] === 'references' ? 2 : undefined;
   if (depth === undefined || segments.length <= depth) return undefined;
   return dateFields.has(segments[depth] ?? '') ? pointerFrom(segments.slice(0, depth + 1)) : undefined;
@@ -107,6 +110,16 @@ function explain(context: CheckContext, error: ErrorObject): void {
     case 'enum':
       if (field === 'kind' || field === 'verdict' || field === 'type') {
         unknownValue(context, pointer, field);
+        return;
+      }
+      if (pointerSegments(pointer)[0] === 'checks' && pointerSegments(pointer).length === 2) {
+        const level = valueAt(context.tree.data, pointer);
+        report(
+          context,
+          pointer,
+          'wrong-type',
+          `Check ${show(field)} is set to ${show(String(level))}: use off, warning or error`,
+        );
         return;
       }
       break;
