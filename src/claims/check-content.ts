@@ -45,13 +45,13 @@ export function checkContent(context: CheckContext): void {
   }
 }
 
-interface Entry {
+export interface Entry {
   value: Record<string, unknown>;
   pointer: string;
 }
 
 /** The mappings of a list, with their pointers (items of the wrong type are skipped). */
-function entries(list: unknown, pointer: string): Entry[] {
+export function entries(list: unknown, pointer: string): Entry[] {
   if (!Array.isArray(list)) return [];
   return list.flatMap((value, index) =>
     isRecord(value) ? [{ value, pointer: childPointer(pointer, index) }] : [],

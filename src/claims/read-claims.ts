@@ -7,12 +7,15 @@
  *
  * The steps: parse (YAML or JSON, keeping positions) → check the shape against
  * `claims.schema.json` → check what a schema cannot (unique ids, known references, dates, URLs)
- * → build the document from what is valid.
+ * → the editorial checks, at the levels the file sets under `checks:` → build the document from
+ * what is valid.
  */
 import type { VFile } from 'vfile';
 import type { RuleId } from '../pipeline/messages.ts';
 import { assemble } from './assemble.ts';
 import { checkContent } from './check-content.ts';
+import { checkEditorial } from './check-editorial.ts';
+import { checkLevels, readLevels } from './check-levels.ts';
 import { checkShape } from './check-shape.ts';
 import type { Format } from './describe.ts';
 import { parseJson } from './parse-json.ts';
@@ -49,9 +52,11 @@ export function readClaims(file: VFile): ClaimsDocument | undefined {
     return undefined;
   }
 
-  const context: CheckContext = { tree, format, problems };
+  const context: CheckContext = { tree, format, problems, levels: readLevels(tree.data) };
   checkShape(context);
   checkContent(context);
+  checkLevels(context);
+  checkEditorial(context);
   emit(file, problems);
   return assemble(context);
 }
