@@ -22,6 +22,7 @@ import { report } from './problems.ts';
 import type { CheckContext } from './problems.ts';
 import { attributionsIn, linksIn, mentions } from './source-mentions.ts';
 import { childPointer, isRecord } from './tree.ts';
+import { verdicts } from './types.ts';
 
 /** CSL types whose works are read online, and so have an address (or a DOI) to cite. */
 const onlineTypes: ReadonlySet<string> = new Set([
@@ -82,7 +83,8 @@ function citesOf(claim: Record<string, unknown>): string[] {
 
 function checkVerdict(context: CheckContext, { value, pointer }: Entry): void {
   const { kind, verdict } = value;
-  if (typeof verdict !== 'string') return;
+  // An unknown verdict is an error already: one mistake, one message.
+  if (typeof verdict !== 'string' || !(verdicts as readonly string[]).includes(verdict)) return;
   const where = capitalise(describe(context.tree.data, pointer));
   const at = childPointer(pointer, 'verdict');
   if (typeof kind === 'string' && viewKinds.has(kind)) {

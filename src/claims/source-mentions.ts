@@ -20,9 +20,11 @@ const definition = /^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s.*)?$/gmu;
 const yearPattern = /\b(?:19|20)\d{2}\b/u;
 /** Words that attribute what follows (or precedes) to a source. */
 const cuePattern =
-  /\b(?:reported(?: by)?|reports|reporting|told|said|says|wrote|writes|announced|announces|stated|claimed|according to)\b/giu;
+  /\b(?:reported(?: by)?|told|said|says|wrote|writes|announced|announces|stated|claimed|according to)\b/giu;
 /** Cues after which the source is named: "told Reuters", "according to Caixin", "reported by The Verge". */
 const cuesNamingAfter = new Set(['told', 'according to', 'reported by']);
+/** Cues that may also follow the source's name: "…, said Zhou Hongyi". */
+const cuesBeforeSpeaker = new Set(['said', 'says', 'wrote', 'writes']);
 /** `(Name, 2024)` or `(Name, 3 May 2024)`. */
 const authorDate = /\(([^(),]{2,80}),\s*(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d{2}[a-z]?\)/gu;
 const connectors = new Set(['of', 'and', 'the', 'for', 'de', 'la', 'le', '&']);
@@ -70,6 +72,31 @@ const notNames = new Set(
     'british',
     'us',
     'u.s.',
+    // Words that often begin a sentence.
+    'as',
+    'in',
+    'on',
+    'at',
+    'by',
+    'for',
+    'from',
+    'with',
+    'when',
+    'while',
+    'after',
+    'before',
+    'since',
+    'until',
+    'but',
+    'and',
+    'so',
+    'then',
+    'also',
+    'if',
+    'both',
+    'later',
+    'earlier',
+    'separately',
   ],
 );
 
@@ -161,7 +188,7 @@ function namesByCue(sentence: string): string[] {
     } else {
       // "Caixin reported", or "…, said Zhou Hongyi".
       if (name) names.push(name);
-      names.push(...namesNear(after, 1));
+      if (cuesBeforeSpeaker.has(cue)) names.push(...namesNear(after, 1));
     }
   }
   return names;
@@ -171,7 +198,7 @@ function namesByCue(sentence: string): string[] {
 function namesByAuthorDate(sentence: string): string[] {
   return [...sentence.matchAll(authorDate)]
     .map((match) => (match[1] ?? '').trim())
-    .filter((name) => /^\p{Lu}/u.test(name) && !notNames.has(name.toLowerCase()));
+    .filter((name) => /^\p{L}*\p{Lu}/u.test(name) && !notNames.has(name.toLowerCase()));
 }
 
 /** The run of capitalised words that ends `text`, if any ("… the South China Morning Post"). */
