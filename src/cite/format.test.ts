@@ -179,14 +179,18 @@ describe('formatReference', () => {
     };
 
     // Act
-    const texts = (['apa', 'mla', 'chicago-author-date'] as const).map((style) => formatReference(item, style).text);
+    const texts = (['apa', 'mla', 'chicago-author-date'] as const).map(
+      (style) => formatReference(item, style).text,
+    );
 
     // Assert
     for (const text of texts) {
       expect(text).toContain('bitlyfool.com');
       expect(text).not.toMatch(/Bitlyfool|\.Com/);
     }
-    expect(texts[0]).toBe('[An untitled article on video generation]. (n.d.). bitlyfool.com. https://bitlyfool.com/a');
+    expect(texts[0]).toBe(
+      '[An untitled article on video generation]. (n.d.). bitlyfool.com. https://bitlyfool.com/a',
+    );
     expect(JSON.parse(toCslJson(item))).toEqual([item]);
   });
 

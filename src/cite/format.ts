@@ -184,7 +184,8 @@ function styleInput(item: CslItem): CslItem & { id: string } {
   const data = cslData(item);
   for (const field of titleFields) {
     const value = data[field];
-    if (typeof value === 'string') data[field] = value.replace(domainName, '$1<span class="nocase">$2</span>');
+    if (typeof value === 'string')
+      data[field] = value.replace(domainName, '$1<span class="nocase">$2</span>');
   }
   return data;
 }

@@ -94,7 +94,9 @@ describe('check-editorial', () => {
     expect(messages[0]?.reason).toBe(
       'Claim "view" is an opinion but has the verdict "misleading": opinions and recommendations carry no verdict; remove verdict: or, if the claim states something that can be checked, give it another kind',
     );
-    expect(messages[1]?.reason).toMatch(/^Claim "advice" is a recommendation but has the verdict "unverifiable"/);
+    expect(messages[1]?.reason).toMatch(
+      /^Claim "advice" is a recommendation but has the verdict "unverifiable"/,
+    );
   });
 
   it('should warn about a verdict other than unverifiable that cites nothing', () => {
@@ -288,12 +290,30 @@ describe('check-editorial', () => {
 });
 
 describe('checks: levels of the editorial checks', () => {
-  const claim = ['  - id: bare', '    quote: a claim', '    kind: fact', '    verdict: supported', '    note: True.'];
+  const claim = [
+    '  - id: bare',
+    '    quote: a claim',
+    '    kind: fact',
+    '    verdict: supported',
+    '    note: True.',
+  ];
 
   it('should drop a check turned off and make a check set to error fatal', () => {
     // Arrange
-    const off = lines('source: {title: T}', 'checks:', '  verdict-without-citation: off', 'claims:', ...claim);
-    const error = lines('source: {title: T}', 'checks:', '  verdict-without-citation: error', 'claims:', ...claim);
+    const off = lines(
+      'source: {title: T}',
+      'checks:',
+      '  verdict-without-citation: off',
+      'claims:',
+      ...claim,
+    );
+    const error = lines(
+      'source: {title: T}',
+      'checks:',
+      '  verdict-without-citation: error',
+      'claims:',
+      ...claim,
+    );
 
     // Act
     const quiet = read(off);
@@ -335,6 +355,8 @@ describe('checks: levels of the editorial checks', () => {
     expect(messages[1]?.reason).toMatch(
       /^"quote-not-found" is not an editorial check, so checks: cannot change it \(it is ignored\): only unused-reference, verdict-on-opinion, .* can be configured$/,
     );
-    expect(messages[2]?.reason).toMatch(/^"loudness" under checks: .*: the editorial checks are unused-reference, /);
+    expect(messages[2]?.reason).toMatch(
+      /^"loudness" under checks: .*: the editorial checks are unused-reference, /,
+    );
   });
 });

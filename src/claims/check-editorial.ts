@@ -181,7 +181,9 @@ function isAddressOf({ value }: Reference, url: string): boolean {
   const wanted = comparable(url);
   const addresses = [
     ...(typeof value.URL === 'string' ? [value.URL] : []),
-    ...(typeof value.DOI === 'string' ? [`https://doi.org/${value.DOI.replace(/^https?:\/\/(dx\.)?doi\.org\//iu, '')}`] : []),
+    ...(typeof value.DOI === 'string'
+      ? [`https://doi.org/${value.DOI.replace(/^https?:\/\/(dx\.)?doi\.org\//iu, '')}`]
+      : []),
   ];
   return addresses.some((address) => comparable(address) === wanted);
 }
