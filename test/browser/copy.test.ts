@@ -474,7 +474,7 @@ describe('notes and the article’s reference', () => {
     expect(quoted['text/html']).toContain(`<blockquote cite=`);
     expect(noted['text/plain']).toMatch(
       new RegExp(
-        `^Editor’s note 4 on “${quote}” \\(${title.replace(/[()]/g, '\\$&')}, para\\. ${paragraph}\\): `,
+        `^Editor’s note 4 on “${quote}” \\(${title.replace(/[()[\]]/g, '\\$&')}, para\\. ${paragraph}\\): `,
       ),
     );
     expect(noted['text/plain']).toContain(body.slice(0, 40));
