@@ -7,17 +7,16 @@
  *   articles in the order given.
  * - Only what changed: when writing, an article whose text, claims, options and program are
  *   the same as at the last build into the same folder is not built again (`cache.ts`); its
- *   messages come from the cache. So does the reader bundle.
+ *   messages come from the cache. The reader's files are copied, never rebuilt (`assets.ts`).
  * - On a terminal, a progress line (`progress.ts`).
  *
  * The compiler is loaded only when an article has to be built, so that a build with nothing to
  * do starts and ends quickly.
  */
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { BundleSize } from '../reader/build-bundle.ts';
+import { writeAssets, type BundleSize } from './assets.ts';
 import type { CompileOptions } from './compile-article.ts';
 import {
   articleKey,
@@ -61,12 +60,12 @@ export interface BuildResult {
   bundle?: BundleSize;
 }
 
-const stylesheet = fileURLToPath(new URL('../page/marginalia.css', import.meta.url));
-
 /** What a worker needs of the options: plain data only. */
 function compileOptionsOf(options: BuildOptions): CompileOptions {
-  const { cwd, baseUrl, generated, style } = options;
+  const { cwd, baseUrl, generated, style, citationCache } = options;
   return {
+    ...(options.write ? {} : { render: false }),
+    ...(citationCache === undefined ? {} : { citationCache }),
     ...(cwd === undefined ? {} : { cwd }),
     ...(baseUrl === undefined ? {} : { baseUrl }),
     ...(generated === undefined ? {} : { generated }),
@@ -183,7 +182,7 @@ export async function build(articles: readonly ArticlePaths[], options: BuildOpt
   const result: BuildResult = { articles: built, ok: built.every((article) => article.ok) };
   if (write) {
     await mkdir(outDir, { recursive: true });
-    result.bundle = await writeAssets(path.join(outDir, 'assets'), manifest, useCache ? program : undefined);
+    result.bundle = await writeAssets(path.join(outDir, 'assets'));
     await writeFileAtomically(path.join(outDir, 'index.html'), indexPage(await builtArticles(outDir)));
     if (useCache) {
       await Promise.all(updates);
@@ -214,41 +213,4 @@ async function worthWorkers(articles: readonly ArticlePaths[], jobs: number | un
     }
   }
   return bytes >= parallelFrom.bytes;
-}
-
-/**
- * The stylesheet and the reader bundle. The bundle is made again only when the program
- * changed since it was last made into this folder (`program` undefined: always).
- */
-async function writeAssets(
-  dir: string,
-  manifest: CacheManifest,
-  program: string | undefined,
-): Promise<BundleSize> {
-  await mkdir(dir, { recursive: true });
-  await writeFileAtomically(path.join(dir, 'marginalia.css'), await readFile(stylesheet));
-  const bundleFile = path.join(dir, 'marginalia-reader.js');
-  const known = manifest.bundle;
-  if (program !== undefined && known?.program === program) {
-    const sizes = await Promise.all(
-      known.files.map((file) =>
-        stat(path.join(dir, file)).then(
-          (found) => found.size,
-          () => -1,
-        ),
-      ),
-    );
-    if (sizes[0] === known.bytes && sizes.every((size) => size >= 0)) {
-      return {
-        bytes: known.bytes,
-        gzipBytes: known.gzipBytes,
-        totalGzipBytes: known.totalGzipBytes,
-        files: known.files,
-      };
-    }
-  }
-  const { buildReaderBundle } = await import('../reader/build-bundle.ts');
-  const size = await buildReaderBundle(bundleFile);
-  if (program !== undefined) manifest.bundle = { ...size, program };
-  return size;
 }

@@ -2,7 +2,8 @@
  * The whole build chain for one article, on one screen:
  *
  *   text ─ parse (.txt: our parser; .md: remark-parse's tree, a run of blocks at a time, + front matter)
- *        ─ number paragraphs ─ anchor claims and mark them ─ forget positions (mdast)
+ *        ─ number paragraphs ─ anchor claims and mark them   (all `check` runs)
+ *        ─ forget positions (mdast)
  *        ─ remark-rehype (raw HTML dropped) ─ collect the Markdown tree (long articles)
  *        ─ notes and sources ─ cite this article ─ page          (hast)
  *        ─ stringify (rehype-stringify's output, the outer levels linked, not copied) → the page
@@ -37,12 +38,8 @@ export interface PipelineOptions {
 }
 
 export function createPipeline(options: PipelineOptions) {
-  const { format, slug, claims, claimsFile, style } = options;
-  const parser =
-    format === 'txt' ? unified().use(remarkParseTxt) : unified().use(remarkParseMd).use(remarkFrontmatter);
-  return parser
-    .use(remarkParagraphNumbers)
-    .use(remarkClaims, { claims, claimsFile })
+  const { slug, claims, style } = options;
+  return createAnchorPipeline(options)
     .use(remarkForgetPositions)
     .use(remarkRehype, { handlers: claimHandlers })
     .use(rehypeCollectGarbage)
@@ -50,6 +47,17 @@ export function createPipeline(options: PipelineOptions) {
     .use(rehypeCiteArticle, { source: claims.source, slug, styles: offeredStyles(style) })
     .use(rehypePage, { claims, slug })
     .use(rehypeStringifyPage);
+}
+
+/**
+ * The first half alone: parse, number the paragraphs, anchor the claims (every problem a
+ * check can find is found here). `marginalia check` runs only this.
+ */
+export function createAnchorPipeline(options: Pick<PipelineOptions, 'format' | 'claims' | 'claimsFile'>) {
+  const { format, claims, claimsFile } = options;
+  const parser =
+    format === 'txt' ? unified().use(remarkParseTxt) : unified().use(remarkParseMd).use(remarkFrontmatter);
+  return parser.use(remarkParagraphNumbers).use(remarkClaims, { claims, claimsFile });
 }
 
 /** The article's own style first, then the built-in ones. */
