@@ -16,7 +16,12 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes } from 'mdast';
 import type { Span, TextQuote } from './types.ts';
-import { foldTypography, typographicDifferences, type Difference, type TypographicFold } from './typography.ts';
+import {
+  foldTypography,
+  typographicDifferences,
+  type Difference,
+  type TypographicFold,
+} from './typography.ts';
 
 export type NearMiss =
   | { kind: 'typography'; span: Span; passage: string; differences: Difference[] }
@@ -39,9 +44,7 @@ export function nearMissFinder(blocks: readonly string[]): NearMissFinder {
   let document: FoldedDocument | undefined;
   return (quote) => {
     document ??= foldDocument(blocks);
-    return (
-      explainFolded(blocks, document, quote, quote.exact) ?? explainMarkdown(blocks, document, quote)
-    );
+    return explainFolded(blocks, document, quote, quote.exact) ?? explainMarkdown(blocks, document, quote);
   };
 }
 
@@ -133,7 +136,8 @@ function readMarkdown(markdown: string): { text: string; syntax: string[] } {
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     const name = syntaxNames[node.type];
     if (name) found.add(name);
-    if ('children' in node) for (let k = node.children.length - 1; k >= 0; k--) stack.push(node.children[k] as Nodes);
+    if ('children' in node)
+      for (let k = node.children.length - 1; k >= 0; k--) stack.push(node.children[k] as Nodes);
     else if (node.type !== 'html' && 'value' in node) pieces.push(node.value);
   }
   return { text: pieces.join(''), syntax: [...found] };

@@ -72,7 +72,7 @@ export function foldTypography(raw: string): TypographicFold {
   const starts: number[] = [];
   const ends: number[] = [];
   let spaceFrom = -1;
-  for (let at = 0; at < raw.length; ) {
+  for (let at = 0; at < raw.length;) {
     const code = raw.codePointAt(at) ?? 0;
     const next = at + (code > 0xffff ? 2 : 1);
     if (isWhiteSpace(code) || (spaceFrom !== -1 && invisible.has(code))) {
@@ -90,7 +90,14 @@ export function foldTypography(raw: string): TypographicFold {
   return { text: pieces.join(''), rawStart: Int32Array.from(starts), rawEnd: Int32Array.from(ends) };
 }
 
-function push(pieces: string[], starts: number[], ends: number[], folded: string, start: number, end: number) {
+function push(
+  pieces: string[],
+  starts: number[],
+  ends: number[],
+  folded: string,
+  start: number,
+  end: number,
+) {
   pieces.push(folded);
   for (let k = 0; k < folded.length; k++) {
     starts.push(start);
@@ -140,8 +147,8 @@ export function typographicDifferences(quote: string, passage: string): Differen
         const side = qLength <= aLength ? 'q' : 'a';
         const unit = side === 'q' ? q[i++] : a[j++];
         if (!unit) break;
-        if (side === 'q') (qRaw += unit.raw), (qLength += unit.folded.length);
-        else (aRaw += unit.raw), (aLength += unit.folded.length);
+        if (side === 'q') ((qRaw += unit.raw), (qLength += unit.folded.length));
+        else ((aRaw += unit.raw), (aLength += unit.folded.length));
       } while (qLength !== aLength || qLength === 0);
       if (qRaw !== aRaw && !(isBlank(qRaw) && isBlank(aRaw))) {
         differences.push({ kind: kindOf(aRaw, qRaw), article: aRaw, quote: qRaw });
@@ -160,7 +167,7 @@ interface Unit {
 function foldUnits(raw: string): Unit[] {
   const units: Unit[] = [];
   const text = raw.trim();
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     const code = text.codePointAt(at) ?? 0;
     let next = at + (code > 0xffff ? 2 : 1);
     if (isWhiteSpace(code)) {

@@ -15,6 +15,7 @@ import {
 } from '../annotations/web-annotation.ts';
 import { spanDescriber } from '../anchor/index.ts';
 import { registerStyleFile, type StyleId } from '../cite/index.ts';
+import { sourceFromFrontMatter } from '../claims/front-matter.ts';
 import { readClaims } from '../claims/read-claims.ts';
 import type { ClaimsDocument } from '../claims/types.ts';
 import { createPipeline } from '../pipeline/index.ts';
@@ -98,7 +99,10 @@ export async function compileFiles(
   }
   if (hasErrors(files)) return failed();
 
-  const claims = readClaims(claimsFile);
+  const claims = readClaims(
+    claimsFile,
+    paths.format === 'md' ? { source: sourceFromFrontMatter(String(articleFile.value)) } : {},
+  );
   if (!claims) return failed();
   const title = claims.source.title ?? paths.slug;
 

@@ -31,7 +31,7 @@ export interface CheckContext {
 }
 
 /** Rules that are warnings: the file is still usable as it is. */
-const warningRules: ReadonlySet<RuleId> = new Set<RuleId>(['unknown-field', 'unused-reference']);
+const warningRules: ReadonlySet<RuleId> = new Set<RuleId>(['unknown-field', 'unused-reference', 'no-claims']);
 
 export interface ReportOptions {
   /** Point at the key of a mapping entry rather than at its value. */

@@ -1,18 +1,23 @@
 /**
- * The `marginalia` command: `build` and `check` (../shared/CONTRACT.md §2).
+ * The `marginalia` command: `build` and `check` (../shared/CONTRACT.md §2), `fix` and `init` (§5).
  * Exit codes: 0 all well, 1 an article has an error, 2 a wrong command line.
  */
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { build } from '../build/build.ts';
 import { discoverArticles, UsageError } from '../build/discover.ts';
-import { formatMessages, summarize } from './format-messages.ts';
+import { fix } from './fix.ts';
+import { formatMessages, summarize, useColor, type FormatOptions } from './format-messages.ts';
+import { init } from './init.ts';
 
 export const usage = `Usage: marginalia <command> [PATH…] [options]
 
 Commands:
   build [PATH…]   build each article into the output folder (default PATH: article/)
   check [PATH…]   validate the same way as build, write nothing
+  fix [PATH…]     re-anchor the claims of edited articles: rewrite each quote, prefix and suffix
+                  that can be placed with confidence, report the rest
+  init SOURCE     write a starter claims file beside the article SOURCE (never over one)
 
 PATH is an article's text (.txt or .md), its claims file (.claims.yaml, .claims.yml or
 .claims.json), or a folder: every article in it.
@@ -22,6 +27,9 @@ Options:
   --base-url URL  address the built pages will be published under (used in annotations.jsonld)
   -j, --jobs N    build with N threads (default: one per core, for many or large articles)
   -q, --quiet     print problems only
+  --dry-run       fix: print the changes as a diff, write nothing
+  --verbose       show the file's line, and the article's text for a quote that missed, under
+                  each problem (the default when standard error is a terminal)
   -h, --help      show this help
 
 Exit status: 0 all well, 1 an article has an error (nothing of it is written), 2 a wrong command line.
@@ -31,11 +39,17 @@ Exit status: 0 all well, 1 an article has an error (nothing of it is written), 2
 export interface Io {
   stdout: (line: string) => void;
   stderr: (line: string) => void;
+  /** Whether stderr is a terminal: problems then come with excerpts. */
+  terminal?: boolean;
+  /** Whether to colour the excerpts. */
+  color?: boolean;
 }
 
 const consoleIo: Io = {
   stdout: (line) => process.stdout.write(`${line}\n`),
   stderr: (line) => process.stderr.write(`${line}\n`),
+  terminal: process.stderr.isTTY === true,
+  color: useColor(process.stderr),
 };
 
 export async function main(argv: readonly string[], io: Io = consoleIo): Promise<number> {
@@ -51,6 +65,8 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
         quiet: { type: 'boolean', short: 'q' },
         jobs: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h' },
+        'dry-run': { type: 'boolean' },
+        verbose: { type: 'boolean' },
       },
     });
   } catch (cause) {
@@ -63,6 +79,26 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
   if (values.help || command === 'help') {
     io.stdout(usage);
     return 0;
+  }
+  const format: FormatOptions = {
+    excerpts: values.verbose ?? io.terminal ?? false,
+    color: io.color ?? false,
+  };
+  if (command === 'fix' || command === 'init') {
+    const misplaced = ['out', 'base-url', 'jobs', ...(command === 'init' ? ['dry-run'] : [])].find(
+      (option) => values[option as keyof typeof values] !== undefined,
+    );
+    if (misplaced !== undefined) {
+      io.stderr(`marginalia: --${misplaced} does not go with ${command}`);
+      return 2;
+    }
+    return command === 'fix'
+      ? fix(paths, { dryRun: values['dry-run'] ?? false, quiet: values.quiet ?? false, format }, io)
+      : init(paths, io);
+  }
+  if (values['dry-run'] !== undefined) {
+    io.stderr('marginalia: --dry-run goes with fix');
+    return 2;
   }
   if (command !== 'build' && command !== 'check') {
     io.stderr(
@@ -108,7 +144,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     ...(values.quiet ? { progress: false as const } : {}),
     ...(baseUrl === undefined ? {} : { baseUrl: baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/` }),
     onArticle: (article) => {
-      for (const line of formatMessages(article.files)) io.stderr(line);
+      for (const line of formatMessages(article.files, format)) io.stderr(line);
       if (values.quiet) return;
       if (!article.ok) io.stdout(`✗ ${article.slug}: not ${write ? 'built' : 'valid'}`);
       else if (write)

@@ -15,10 +15,12 @@ export const rules = {
   'duplicate-reference-id': 'two references with the same id',
   'unknown-reference': 'a `cites` id that names no reference',
   'unused-reference': 'a reference that no claim cites (warning)',
+  'no-claims': 'a claims file whose list of claims is empty or null (warning: the page shows the text alone)',
   'invalid-date': 'a date that is neither YYYY[-MM[-DD]] nor CSL date-parts',
   'unsafe-url': 'a URL that is not http(s) or mailto',
   'empty-quote': 'a quote with no text',
-  'quote-not-found': 'a quote that is not in the article',
+  'quote-not-found':
+    'a quote that is not in the article (a near miss by typography, Markdown syntax or a paragraph break is named)',
   'quote-ambiguous': 'a quote found more than once, with no prefix or suffix that picks one',
   'missing-file': 'an article without its claims file, or a claims file without its article',
   'read-error': 'a file that could not be read',

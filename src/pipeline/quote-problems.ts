@@ -152,9 +152,7 @@ function describeDifferences(differences: readonly Difference[]): string {
     const key = describeDifference(difference);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return [...counts]
-    .map(([text, count]) => (count === 1 ? text : `${text} (${count} times)`))
-    .join('; ');
+  return [...counts].map(([text, count]) => (count === 1 ? text : `${text} (${count} times)`)).join('; ');
 }
 
 function describeDifference({ kind, article, quote }: Difference): string {

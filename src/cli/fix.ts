@@ -1,0 +1,3 @@
+export async function fix(..._: unknown[]): Promise<number> {
+  return 2;
+}
