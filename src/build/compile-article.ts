@@ -49,7 +49,8 @@ export interface CompileOptions {
   style?: StyleId;
 }
 
-async function load(file: string | undefined, cwd: string): Promise<VFile | undefined> {
+/** A file as a vfile named relative to `cwd`, with a `read-error` message if it cannot be read. */
+export async function load(file: string | undefined, cwd: string): Promise<VFile | undefined> {
   if (file === undefined) return undefined;
   const vfile = new VFile({ path: path.relative(cwd, file), cwd });
   try {
