@@ -147,8 +147,13 @@ export function typographicDifferences(quote: string, passage: string): Differen
         const side = qLength <= aLength ? 'q' : 'a';
         const unit = side === 'q' ? q[i++] : a[j++];
         if (!unit) break;
-        if (side === 'q') ((qRaw += unit.raw), (qLength += unit.folded.length));
-        else ((aRaw += unit.raw), (aLength += unit.folded.length));
+        if (side === 'q') {
+          qRaw += unit.raw;
+          qLength += unit.folded.length;
+        } else {
+          aRaw += unit.raw;
+          aLength += unit.folded.length;
+        }
       } while (qLength !== aLength || qLength === 0);
       if (qRaw !== aRaw && !(isBlank(qRaw) && isBlank(aRaw))) {
         differences.push({ kind: kindOf(aRaw, qRaw), article: aRaw, quote: qRaw });

@@ -83,7 +83,10 @@ export function messageExcerpt(
       for (let k = 0; k < count; k++) {
         if (change.removed) quoteMarks.add(q++);
         else if (change.added) articleMarks.add(a++);
-        else (q++, a++);
+        else {
+          q++;
+          a++;
+        }
       }
     }
     lines.push(...compared('quote', quote, quoteMarks, 'quote'));
@@ -180,7 +183,10 @@ function cut(
   let skipping = false;
   units.forEach((item, index) => {
     if (!keep(index)) {
-      if (!skipping) ((text += '…'), (markers += ' '));
+      if (!skipping) {
+        text += '…';
+        markers += ' ';
+      }
       skipping = true;
       return;
     }
