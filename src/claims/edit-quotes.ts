@@ -16,11 +16,12 @@
  */
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { isDeepStrictEqual } from 'node:util';
-import { Composer, CST, isMap, isScalar, isSeq, Parser, type Scalar, type YAMLMap } from 'yaml';
+import type { CST, Scalar, YAMLMap } from 'yaml';
 import type { Format } from './describe.ts';
 import { parseJson } from './parse-json.ts';
 import { parseYaml } from './parse-yaml.ts';
 import { isRecord } from './tree.ts';
+import { yamlLibrary } from './yaml-library.ts';
 
 export const quoteFields = ['quote', 'prefix', 'suffix'] as const;
 export type QuoteField = (typeof quoteFields)[number];
@@ -171,6 +172,7 @@ function editJsonField(
 type BlockItem = CST.BlockMap['items'][number];
 
 function editYaml(text: string, edits: readonly QuoteEdit[], quoted: ReadonlySet<string>): EditOutcome {
+  const { Composer, CST, isMap, isSeq, Parser } = yamlLibrary();
   const failed = new Map<string, string>();
   const tokens = [...new Parser().parse(text)];
   const documents = [...new Composer({ keepSourceTokens: true }).compose(tokens)];
@@ -195,6 +197,7 @@ function editYaml(text: string, edits: readonly QuoteEdit[], quoted: ReadonlySet
 
 /** Edits one claim's mapping in place; a reason when it cannot be edited. */
 function editYamlClaim(map: YAMLMap, edit: QuoteEdit, quote: boolean): string | undefined {
+  const { CST, isScalar } = yamlLibrary();
   const token = map.srcToken;
   if (token?.type !== 'block-map' && token?.type !== 'flow-collection') return 'it is not a mapping';
   const inFlow = token.type === 'flow-collection';
@@ -239,6 +242,7 @@ function removeItem(items: BlockItem[], index: number): void {
 }
 
 function endsLine(item: BlockItem | undefined): boolean {
+  const { CST } = yamlLibrary();
   return item !== undefined && CST.stringify(item as CST.CollectionItem).endsWith('\n');
 }
 
@@ -271,7 +275,7 @@ function newItem(
     },
   };
   if (item.value)
-    CST.setScalarValue(item.value, value, {
+    yamlLibrary().CST.setScalarValue(item.value, value, {
       afterKey: !inFlow,
       inFlow,
       type: quote ? 'QUOTE_DOUBLE' : 'PLAIN',

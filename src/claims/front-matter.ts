@@ -20,10 +20,10 @@
  * front matter belongs to the article, which is published as it is.
  */
 import { parse as parseName } from '@citation-js/name';
-import { parse } from 'yaml';
 import { frontMatter } from '../pipeline/remark-parse-md.ts';
 import { readDate } from './dates.ts';
 import { isRecord } from './tree.ts';
+import { yamlLibrary } from './yaml-library.ts';
 import type { CslItem, CslName } from './types.ts';
 
 type Field =
@@ -61,7 +61,9 @@ export function sourceFromFrontMatter(markdown: string): CslItem {
   if (!fence) return {};
   let data: unknown;
   try {
-    data = parse(fence[0].replace(/^---[ \t]*\r?\n/u, '').replace(/\r?\n?---[ \t]*(?:\r?\n)?$/u, ''));
+    data = yamlLibrary().parse(
+      fence[0].replace(/^---[ \t]*\r?\n/u, '').replace(/\r?\n?---[ \t]*(?:\r?\n)?$/u, ''),
+    );
   } catch {
     return {};
   }

@@ -5,10 +5,10 @@
  * commented example. The example claim quotes a passage of this article that occurs once and
  * cites the example reference, so that the file still passes `check` once both are uncommented.
  */
-import { stringify } from 'yaml';
 import { anchorQuotes } from '../anchor/index.ts';
 import type { ArticleBlocks } from '../pipeline/quote-problems.ts';
 import type { CslItem, CslName } from './types.ts';
+import { yamlLibrary } from './yaml-library.ts';
 
 export interface StarterInput {
   slug: string;
@@ -69,7 +69,7 @@ function field(name: string, value: unknown, example: string): string {
 
 /** A YAML scalar: plain where YAML reads it back as the same string, else quoted. */
 function scalar(value: string): string {
-  return stringify(value, { lineWidth: 0 }).trimEnd();
+  return yamlLibrary().stringify(value, { lineWidth: 0 }).trimEnd();
 }
 
 function names(list: readonly CslName[]): string {

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { build } from '../build/build.ts';
 import { discoverArticles, UsageError } from '../build/discover.ts';
+import { citationCacheFolder } from './cache-folder.ts';
 import { fix } from './fix.ts';
 import { formatMessages, summarize, useColor, type FormatOptions } from './format-messages.ts';
 import { init } from './init.ts';
@@ -26,6 +27,7 @@ Options:
   --out DIR       output folder for build (default: build/)
   --base-url URL  address the built pages will be published under (used in annotations.jsonld)
   -j, --jobs N    build with N threads (default: one per core, for many or large articles)
+  --no-cache      rebuild every article, and format every citation again
   -q, --quiet     print problems only
   --dry-run       fix: print the changes as a diff, write nothing
   --verbose       show the file's line, and the article's text for a quote that missed, under
@@ -64,6 +66,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
         'base-url': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         jobs: { type: 'string', short: 'j' },
+        'no-cache': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         'dry-run': { type: 'boolean' },
         verbose: { type: 'boolean' },
@@ -85,9 +88,13 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     color: io.color ?? false,
   };
   if (command === 'fix' || command === 'init') {
-    const misplaced = ['out', 'base-url', 'jobs', ...(command === 'init' ? ['dry-run'] : [])].find(
-      (option) => values[option as keyof typeof values] !== undefined,
-    );
+    const misplaced = [
+      'out',
+      'base-url',
+      'jobs',
+      'no-cache',
+      ...(command === 'init' ? ['dry-run'] : []),
+    ].find((option) => values[option as keyof typeof values] !== undefined);
     if (misplaced !== undefined) {
       io.stderr(`marginalia: --${misplaced} does not go with ${command}`);
       return 2;
@@ -141,6 +148,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     outDir,
     write,
     ...(jobs === undefined ? {} : { jobs }),
+    ...(values['no-cache'] ? { cache: false } : { citationCache: citationCacheFolder() }),
     ...(values.quiet ? { progress: false as const } : {}),
     ...(baseUrl === undefined ? {} : { baseUrl: baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/` }),
     onArticle: (article) => {
