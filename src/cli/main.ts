@@ -34,7 +34,8 @@ Options:
                   each problem (the default when standard error is a terminal)
   -h, --help      show this help
 
-Exit status: 0 all well, 1 an article has an error (nothing of it is written), 2 a wrong command line.
+Exit status: 0 all well, 1 an article has an error (nothing of it is written; for fix, a claim
+that could not be placed; for init, a claims file already there), 2 a wrong command line.
 `;
 
 /** Problem lines go to stderr, and nothing else does; progress and summaries go to stdout. */
