@@ -15,6 +15,7 @@ import {
 } from '../annotations/web-annotation.ts';
 import { spanDescriber } from '../anchor/index.ts';
 import { registerStyleFile, type StyleId } from '../cite/index.ts';
+import { sourceFromFrontMatter } from '../claims/front-matter.ts';
 import { readClaims } from '../claims/read-claims.ts';
 import type { ClaimsDocument } from '../claims/types.ts';
 import { openCitationCache, saveCitationCache } from '../cite/citation-cache.ts';
@@ -59,7 +60,8 @@ export interface CompileOptions {
   citationCache?: string;
 }
 
-async function load(file: string | undefined, cwd: string): Promise<VFile | undefined> {
+/** A file as a vfile named relative to `cwd`, with a `read-error` message if it cannot be read. */
+export async function load(file: string | undefined, cwd: string): Promise<VFile | undefined> {
   if (file === undefined) return undefined;
   const vfile = new VFile({ path: path.relative(cwd, file), cwd });
   try {
@@ -109,7 +111,10 @@ export async function compileFiles(
   }
   if (hasErrors(files)) return failed();
 
-  const claims = readClaims(claimsFile);
+  const claims = readClaims(
+    claimsFile,
+    paths.format === 'md' ? { source: sourceFromFrontMatter(String(articleFile.value)) } : {},
+  );
   if (!claims) return failed();
   const title = claims.source.title ?? paths.slug;
 

@@ -37,6 +37,7 @@ export interface CheckContext {
 const warningRules: ReadonlySet<RuleId> = new Set<RuleId>([
   'unknown-field',
   'unknown-check',
+  'no-claims',
   ...configurableRules,
 ]);
 

@@ -442,16 +442,20 @@ describe('readClaims: messages', () => {
     }
   });
 
-  it('should say when the list of claims is empty', () => {
+  it.each([
+    ['an empty list', 'claims: []', 9],
+    ['null', 'claims:', 1],
+  ])('should warn, not fail, when the list of claims is %s', (_, line, column) => {
     // Arrange
-    const text = lines('source:', '  title: T', 'claims: []');
+    const text = lines('source:', '  title: T', 'references:', line);
 
     // Act
     const { document, messages } = read(text);
 
     // Assert
-    expect(messages).toEqual([{ line: 3, column: 9, ruleId: 'missing-field', fatal: true }]);
+    expect(messages).toEqual([{ line: 4, column, ruleId: 'no-claims', fatal: false }]);
     expect(document?.claims).toEqual([]);
+    expect(document?.references).toEqual([]);
   });
 
   it('should place an empty value at its key and say what to write', () => {

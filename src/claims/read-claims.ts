@@ -21,8 +21,8 @@ import type { Format } from './describe.ts';
 import { parseJson } from './parse-json.ts';
 import { parseYaml } from './parse-yaml.ts';
 import type { CheckContext, Problem } from './problems.ts';
-import { isRecord, placeOf } from './tree.ts';
-import type { ClaimsDocument } from './types.ts';
+import { isRecord, placeOf, setOwn } from './tree.ts';
+import type { ClaimsDocument, CslItem } from './types.ts';
 
 /**
  * Read and validate the claims file in `file` (its `value` is the text; its `path`, which ends
@@ -34,7 +34,7 @@ import type { ClaimsDocument } from './types.ts';
  * article), and so is a CSL field with an error. Dates are normalised to `date-parts`, `cites`
  * defaults to `[]`, and each claim has the positions of its fields.
  */
-export function readClaims(file: VFile): ClaimsDocument | undefined {
+export function readClaims(file: VFile, options: ReadOptions = {}): ClaimsDocument | undefined {
   const format = formatOf(file.path);
   const text = file.toString().replace(/^\uFEFF/, '');
   const parsed = format === 'json' ? parseJson(text) : parseYaml(text);
@@ -52,6 +52,7 @@ export function readClaims(file: VFile): ClaimsDocument | undefined {
     return undefined;
   }
 
+  if (options.source) fillSource(tree.data, options.source);
   const context: CheckContext = { tree, format, problems, levels: readLevels(tree.data) };
   checkShape(context);
   checkContent(context);
@@ -59,6 +60,24 @@ export function readClaims(file: VFile): ClaimsDocument | undefined {
   checkEditorial(context);
   emit(file, problems);
   return assemble(context);
+}
+
+export interface ReadOptions {
+  /**
+   * Fields of the article's source known from elsewhere (a `.md` article's front matter), used
+   * where the claims file's `source` gives none.
+   */
+  source?: CslItem;
+}
+
+function fillSource(data: Record<string, unknown>, fields: CslItem): void {
+  if (Object.keys(fields).length === 0) return;
+  if (data.source === undefined) setOwn(data, 'source', {});
+  const source = data.source;
+  if (!isRecord(source)) return;
+  for (const [field, value] of Object.entries(fields)) {
+    if (!Object.hasOwn(source, field)) setOwn(source, field, structuredClone(value));
+  }
 }
 
 function formatOf(path: string | undefined): Format {

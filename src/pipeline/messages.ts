@@ -26,10 +26,12 @@ export const rules = {
   'source-after-review':
     'a claim that cites a source published after the claim was reviewed (warning; editorial check)',
   'unknown-check': 'a rule id under `checks:` that is not an editorial check (warning: it is ignored)',
+  'no-claims': 'a claims file whose list of claims is empty or null (warning: the page shows the text alone)',
   'invalid-date': 'a date that is neither YYYY[-MM[-DD]] nor CSL date-parts',
   'unsafe-url': 'a URL that is not http(s) or mailto',
   'empty-quote': 'a quote with no text',
-  'quote-not-found': 'a quote that is not in the article',
+  'quote-not-found':
+    'a quote that is not in the article (a near miss by typography, Markdown syntax or a paragraph break is named)',
   'quote-ambiguous': 'a quote found more than once, with no prefix or suffix that picks one',
   'missing-file': 'an article without its claims file, or a claims file without its article',
   'read-error': 'a file that could not be read',
