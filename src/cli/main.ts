@@ -13,6 +13,7 @@ export const usage = `Usage: marginalia <command> [PATH…] [options]
 Commands:
   build [PATH…]   build each article into the output folder (default PATH: article/)
   check [PATH…]   validate the same way as build, write nothing
+  serve [PATH…]   build and serve on this machine (--watch, --edit: see marginalia serve --help)
 
 PATH is an article's text (.txt or .md), its claims file (.claims.yaml, .claims.yml or
 .claims.json), or a folder: every article in it.
@@ -39,6 +40,7 @@ const consoleIo: Io = {
 };
 
 export async function main(argv: readonly string[], io: Io = consoleIo): Promise<number> {
+  if (argv[0] === 'serve') return (await import('./serve.ts')).serve(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
