@@ -43,6 +43,7 @@ export class MarginaliaClaimForm extends LitElement {
         border-radius: 4px;
       }
       fieldset label {
+        overflow-wrap: anywhere;
         display: flex;
         gap: 0.4rem;
         font-weight: normal;

@@ -71,7 +71,8 @@ export class MarginaliaEditor extends LitElement {
       }
       .status {
         position: fixed;
-        z-index: 2147483600;
+        z-index: 2147483599;
+        pointer-events: none;
         left: 0.75rem;
         bottom: 0.75rem;
         max-width: min(36rem, calc(100vw - 1.5rem));
@@ -149,14 +150,33 @@ export class MarginaliaEditor extends LitElement {
       </div>`;
   }
 
+  /**
+   * Places the floating tools through the CSS object model: the page's Content-Security-Policy
+   * forbids style attributes (`style-src 'self'`), not styles set from a script.
+   */
+  protected override updated(): void {
+    const button = this.renderRoot.querySelector<HTMLElement>('.new-claim');
+    const box = this._passageBox;
+    if (button && box) {
+      button.style.top = `${Math.min(box.bottom + 8, innerHeight - 44)}px`;
+      button.style.left = `${Math.max(8, box.left)}px`;
+    }
+    const tools = this.renderRoot.querySelector<HTMLElement>('.note-tools');
+    if (tools) {
+      const place = this._noteBox;
+      tools.style.top = place ? `${place.top}px` : '';
+      tools.style.left = place ? `${place.left}px` : '';
+      tools.style.right = place ? '' : '0.75rem';
+      tools.style.bottom = place ? '' : '3rem';
+    }
+  }
+
   private _renderNewClaim() {
     const box = this._passageBox;
     if (!this._passage || !box || this._form || !this._state) return nothing;
-    const top = Math.min(box.bottom + 8, innerHeight - 44);
     return html`<button
       class="new-claim primary"
       part="new-claim"
-      style=${`top:${top}px;left:${Math.max(8, box.left)}px`}
       @mousedown=${(event: Event) => event.preventDefault()}
       @click=${this._newClaim}
     >
@@ -167,9 +187,7 @@ export class MarginaliaEditor extends LitElement {
   private _renderNoteTools() {
     const id = this._noteId;
     if (id === undefined || this._form || !this._state) return nothing;
-    const place = this._noteBox;
-    const style = place ? `top:${place.top}px;left:${place.left}px` : 'right:0.75rem;bottom:3rem';
-    return html`<div class="note-tools" part="note-tools" style=${style} role="group" aria-label="Edit the claim of this note">
+    return html`<div class="note-tools" part="note-tools" role="group" aria-label="Edit the claim of this note">
       ${this._confirmDelete
         ? html`<span>Delete claim “${id}” from ${this._state.file}?</span>
             <button class="danger" ?disabled=${this._busy} @click=${() => this._delete(id)}>Delete</button>

@@ -60,10 +60,21 @@ export async function parseReferences(
   });
   return {
     items,
-    previews: items.map((item) => (item.title ? formatReference(item, 'apa').text : '')),
+    previews: raw.map((entry, index) => preview(entry, items[index])),
     dropped: [...dropped].sort(),
     ...(note === undefined ? {} : { note }),
   };
+}
+
+/** The reference formatted in APA, from citation-js's own item (its dates as date parts). */
+function preview(entry: Record<string, unknown>, item: ReferenceInput | undefined): string {
+  if (!item?.title) return '';
+  const dates = Object.fromEntries(Object.entries(entry).filter(([key]) => isDate(key)));
+  try {
+    return formatReference({ ...item, ...dates }, 'apa').text;
+  } catch {
+    return item.title;
+  }
 }
 
 /** The item with only the accepted variables, and its dates as text where they are plain. */
@@ -104,9 +115,10 @@ function uniqueId(entry: Record<string, unknown>, item: ReferenceInput, used: Se
   const own = typeof entry['citation-key'] === 'string' ? entry['citation-key'] : entry['id'];
   const author = (item['author'] as Array<{ family?: string; literal?: string }> | undefined)?.[0];
   const year = /^\d{4}/u.exec(typeof item['issued'] === 'string' ? item['issued'] : '')?.[0];
-  const made = [author?.family ?? author?.literal ?? item.title.split(/\s+/u).slice(0, 3).join(' '), year]
-    .filter(Boolean)
-    .join(' ');
+  const doi = typeof item['DOI'] === 'string' ? item['DOI'].split('/').slice(1).join('-') : undefined;
+  const url = typeof item['URL'] === 'string' ? new URL(item['URL']).hostname.replace(/^www\./u, '') : undefined;
+  const name = author?.family ?? author?.literal ?? (item.title.split(/\s+/u).slice(0, 3).join(' ') || doi || url);
+  const made = [name, year].filter(Boolean).join(' ');
   const source = typeof own === 'string' && !own.startsWith('temp_id') ? own : made;
   const base =
     source
@@ -129,8 +141,8 @@ async function lookUp(doi: string): Promise<Array<Record<string, unknown>>> {
     timer = setTimeout(() => reject(new Error(`no answer within ${lookupTimeoutMs / 1000} s`)), lookupTimeoutMs);
   });
   try {
-    const parseAsync = (Cite as unknown as { async(data: unknown): Promise<Cite> }).async;
-    const cite = await Promise.race([parseAsync(doi), timeout]);
+    const parser = Cite as unknown as { async(data: unknown): Promise<Cite> };
+    const cite = await Promise.race([parser.async(doi), timeout]);
     if (cite.data.length === 0) throw new Error('doi.org knows no such DOI');
     return cite.data;
   } catch (cause) {
