@@ -104,6 +104,12 @@ export class MarginaliaClaimForm extends LitElement {
     ];
     return html`<form @submit=${this._save} @keydown=${this._onKeydown} aria-labelledby="form-title">
       <h2 id="form-title">${this.mode === 'new' ? 'New claim' : `Edit claim “${this.claim.id}”`}</h2>
+      ${this.error
+        ? html`<div class="error" role="alert">
+            ${this.error}
+            ${this.problems.length > 0 ? html`<ul>${this.problems.map((problem) => html`<li>${problem}</li>`)}</ul>` : nothing}
+          </div>`
+        : nothing}
       <label for="quote">Quote</label>
       <textarea id="quote" rows="3" required .value=${claim.quote} @input=${this._field('quote')}></textarea>
       <p class="hint">The article’s exact words. Prefix and suffix are needed only when they occur more than once.</p>
@@ -160,12 +166,6 @@ export class MarginaliaClaimForm extends LitElement {
           ? html`<marginalia-reference-form .api=${this.api} @marginalia-reference-add=${this._onReferenceAdd}></marginalia-reference-form>`
           : nothing}
       </fieldset>
-      ${this.error
-        ? html`<div class="error" role="alert">
-            ${this.error}
-            ${this.problems.length > 0 ? html`<ul>${this.problems.map((problem) => html`<li>${problem}</li>`)}</ul>` : nothing}
-          </div>`
-        : nothing}
       <div class="actions">
         <button type="button" @click=${this._cancel}>Cancel</button>
         <button type="submit" class="primary" ?disabled=${this.busy}>${this.busy ? 'Saving…' : 'Save claim'}</button>

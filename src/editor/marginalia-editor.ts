@@ -9,6 +9,9 @@ import { selectedPassage, type SelectedPassage } from './selection.ts';
 import { formStyles } from './styles.ts';
 import type { NoteCloseEvent, NoteOpenEvent } from '../reader/events.ts';
 
+/** How long a message for information stays in the status line. */
+const statusMs = 8000;
+
 /** A form open in the panel: a new claim, or a claim of the file (by its id there). */
 type OpenForm = { mode: 'new'; claim: ClaimInput } | { mode: 'edit'; id: string; claim: ClaimInput };
 
@@ -109,6 +112,7 @@ export class MarginaliaEditor extends LitElement {
   private _api: EditorApi | undefined;
   private _reloadWaiting = false;
   private _frame = 0;
+  private _statusTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Whether a form is open (a rebuild then waits to reload the page until it closes). */
   get busy(): boolean {
@@ -119,7 +123,7 @@ export class MarginaliaEditor extends LitElement {
   requestReload(): void {
     if (!this._form) return reloadKeepingPlace();
     this._reloadWaiting = true;
-    this._say('The article was rebuilt: the page reloads when you close the form.');
+    this._say('The article was rebuilt: the page reloads when you close the form.', 'info', true);
   }
 
   override connectedCallback(): void {
@@ -141,6 +145,7 @@ export class MarginaliaEditor extends LitElement {
     window.removeEventListener('scroll', this._onViewportChange);
     window.removeEventListener('resize', this._onViewportChange);
     cancelAnimationFrame(this._frame);
+    clearTimeout(this._statusTimer);
   }
 
   protected override render() {
@@ -238,9 +243,12 @@ export class MarginaliaEditor extends LitElement {
     }
   }
 
-  private _say(text: string, tone: 'info' | 'error' = 'info'): void {
+  /** Shows a message in the status line; one for information goes after a while. */
+  private _say(text: string, tone: 'info' | 'error' = 'info', lasting = tone === 'error'): void {
     this._status = text;
     this._tone = tone;
+    clearTimeout(this._statusTimer);
+    if (!lasting) this._statusTimer = setTimeout(() => (this._status = ''), statusMs);
   }
 
   private _onSelectionChange = (): void => {
