@@ -24,7 +24,7 @@ describe('parseReferences', () => {
         accessed: '2021-01-01',
       },
     ]);
-    expect(answer.previews[0]).toContain('Doe, J. (2020, March). A Study. Nature.');
+    expect(answer.previews[0]).toBe('Doe, J. (2020). A Study. Nature, 1–2.');
   });
 
   it('should read RIS and CSL-JSON, giving each an unused id', async () => {
