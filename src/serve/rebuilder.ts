@@ -103,6 +103,7 @@ export class Rebuilder {
   private async _build(articles: ArticlePaths[]): Promise<RebuildOutcome> {
     const { outDir, baseUrl, cwd, stderr, stdout } = this._options;
     const outcome: RebuildOutcome = { rebuilt: [], failed: new Map(), succeeded: [] };
+    const started = performance.now();
     const onArticle = (article: BuiltArticle): void => {
       for (const line of formatMessages(article.files)) stderr(line);
       if (!article.ok) {
@@ -113,7 +114,8 @@ export class Rebuilder {
       outcome.succeeded.push(article.slug);
       if (article.cached) return;
       outcome.rebuilt.push(article.slug);
-      stdout(`✓ ${path.join(outDir, article.slug, 'index.html')} (${article.claims} claims)`);
+      const ms = Math.round(performance.now() - started);
+      stdout(`✓ ${path.join(outDir, article.slug, 'index.html')} (${article.claims} claims, rebuilt in ${ms} ms)`);
     };
     const options: BuildOptions = {
       outDir,

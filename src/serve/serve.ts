@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { servePrefix } from '../editor/protocol.ts';
-import { fileOf, fileSize, sendFile } from './static-files.ts';
+import { fileOf, fileStat, sendFile } from './static-files.ts';
 
 export interface ServeOptions {
   /** The built folder to serve (`build/`). */
@@ -90,9 +90,9 @@ async function handle(
   }
   const file = fileOf(root, url);
   if (file === undefined) return plain(response, 404, 'Not found');
-  const size = await fileSize(file);
-  if (size !== undefined) return sendFile(request, response, file, size, hooks.snippet);
-  if (!pathname.endsWith('/') && (await fileSize(path.join(file, 'index.html'))) !== undefined) {
+  const found = await fileStat(file);
+  if (found !== undefined) return sendFile(request, response, file, found, hooks.snippet);
+  if (!pathname.endsWith('/') && (await fileStat(path.join(file, 'index.html'))) !== undefined) {
     response.writeHead(301, { Location: `${pathname}/${url.slice(pathname.length)}` });
     response.end();
     return;

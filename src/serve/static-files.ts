@@ -69,11 +69,20 @@ export async function sendFile(
   request: IncomingMessage,
   response: ServerResponse,
   file: string,
-  size: number,
+  found: { size: number; mtimeMs: number },
   snippet?: string,
 ): Promise<void> {
+  const { size } = found;
   const type = contentTypeOf(file);
-  const headers: Record<string, string | number> = { 'Content-Type': type, 'Cache-Control': 'no-cache' };
+  // The browser asks again each time (no-cache), and gets "not modified" while the file is the
+  // same: a reload after a rebuild fetches the page again, not the scripts it already compiled.
+  const etag = `W/"${size.toString(36)}-${Math.floor(found.mtimeMs).toString(36)}${snippet === undefined ? '' : `-${snippet.length.toString(36)}`}"`;
+  if (request.headers['if-none-match'] === etag) {
+    response.writeHead(304, { ETag: etag, 'Cache-Control': 'no-cache' });
+    response.end();
+    return;
+  }
+  const headers: Record<string, string | number> = { 'Content-Type': type, 'Cache-Control': 'no-cache', ETag: etag };
   let head: Buffer | undefined;
   let extra: Buffer | undefined;
   if (snippet !== undefined && type.startsWith('text/html')) {
@@ -105,11 +114,11 @@ export async function sendFile(
   rest.pipe(response);
 }
 
-/** The size of `file` when it is a regular file, else undefined. */
-export async function fileSize(file: string): Promise<number | undefined> {
+/** The size and time of `file` when it is a regular file, else undefined. */
+export async function fileStat(file: string): Promise<{ size: number; mtimeMs: number } | undefined> {
   try {
     const found = await stat(file);
-    return found.isFile() ? found.size : undefined;
+    return found.isFile() ? { size: found.size, mtimeMs: found.mtimeMs } : undefined;
   } catch {
     return undefined;
   }

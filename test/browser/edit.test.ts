@@ -85,7 +85,8 @@ beforeAll(async () => {
     stdout: () => undefined,
     stderr: () => undefined,
   });
-  ({ page, trouble } = await openPage(browser, { viewport: { width: 1280, height: 900 } }));
+  // At three quarters of the pixels: the screenshots are small enough for the README (docs/editing/).
+  ({ page, trouble } = await openPage(browser, { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 0.75 }));
   await gotoReader(page, `${site.url}${soraSlug}/`);
   await page.waitForSelector('marginalia-editor', { state: 'attached' });
 });
@@ -100,14 +101,17 @@ describe('edit mode', { timeout: 60_000 }, () => {
   it('should save a new claim from a selection into the claims file and show it in the page', async () => {
     // Arrange
     await select('innovative technology', 2);
-    await page.locator('marginalia-editor').getByRole('button', { name: 'New claim' }).click();
+    const newClaim = page.locator('marginalia-editor').getByRole('button', { name: 'New claim' });
+    await newClaim.waitFor();
+    await page.screenshot({ path: path.join(screenshots, 'edit-selection.png') });
+    await newClaim.click();
     await expect.poll(() => form('#quote').inputValue()).toBe('innovative technology');
     expect(await form('#id').inputValue()).toBe('innovative-technology');
     expect(await form('#prefix').inputValue()).toBe('');
 
     // Act
     await form('#kind').selectOption('opinion');
-    await form('#note').fill('The article’s *own* praise; no source.');
+    await form('#note').fill('The article’s *own* praise; no source. See [the report](https://openai.com/index/sora/).');
     await expect.poll(() => form('.preview em').count()).toBe(1);
     await page.screenshot({ path: path.join(screenshots, 'edit-new-claim.png') });
     await reloaded(() => form('button[type="submit"]').click());
@@ -118,7 +122,7 @@ describe('edit mode', { timeout: 60_000 }, () => {
     expect(commentLines(text)).toEqual(commentLines(original));
     expect(text.startsWith(original.trimEnd())).toBe(true);
     expect(await page.locator('mark[data-claims~="innovative-technology"]').innerText()).toBe('innovative technology');
-    expect(await noteText('innovative-technology')).toContain('The article’s own praise; no source.');
+    expect(await noteText('innovative-technology')).toContain('The article’s own praise; no source. See the report.');
     expect(trouble.errors).toEqual([]);
   });
 
