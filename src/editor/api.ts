@@ -63,11 +63,17 @@ export class EditorApi {
     try {
       response = await fetch(`${servePrefix}api/${route}`, {
         method: body === undefined ? 'GET' : 'POST',
-        headers: { [tokenHeader]: this._token, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          [tokenHeader]: this._token,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch {
-      throw new ApiError(0, { error: 'unavailable', message: 'The server does not answer: is `marginalia serve` still running?' });
+      throw new ApiError(0, {
+        error: 'unavailable',
+        message: 'The server does not answer: is `marginalia serve` still running?',
+      });
     }
     const data = (await response.json().catch(() => ({}))) as unknown;
     if (!response.ok) {

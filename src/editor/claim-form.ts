@@ -61,7 +61,13 @@ export class MarginaliaClaimForm extends LitElement {
   /** `new` for a claim made from a selection, `edit` for a claim of the file. */
   @property() mode: 'new' | 'edit' = 'new';
   /** The claim to start from. */
-  @property({ attribute: false }) claim: ClaimInput = { id: '', quote: '', kind: 'fact', note: '', cites: [] };
+  @property({ attribute: false }) claim: ClaimInput = {
+    id: '',
+    quote: '',
+    kind: 'fact',
+    note: '',
+    cites: [],
+  };
   /** References added earlier (a draft kept over a reload). */
   @property({ attribute: false }) added: ReferenceInput[] = [];
   @property({ attribute: false }) references: ReferenceSummary[] = [];
@@ -104,15 +110,25 @@ export class MarginaliaClaimForm extends LitElement {
     ];
     return html`<form @submit=${this._save} @keydown=${this._onKeydown} aria-labelledby="form-title">
       <h2 id="form-title">${this.mode === 'new' ? 'New claim' : `Edit claim “${this.claim.id}”`}</h2>
-      ${this.error
-        ? html`<div class="error" role="alert">
-            ${this.error}
-            ${this.problems.length > 0 ? html`<ul>${this.problems.map((problem) => html`<li>${problem}</li>`)}</ul>` : nothing}
-          </div>`
-        : nothing}
+      ${
+        this.error
+          ? html`<div class="error" role="alert">
+              ${this.error}
+              ${
+                this.problems.length > 0
+                  ? html`<ul>
+                      ${this.problems.map((problem) => html`<li>${problem}</li>`)}
+                    </ul>`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }
       <label for="quote">Quote</label>
       <textarea id="quote" rows="3" required .value=${claim.quote} @input=${this._field('quote')}></textarea>
-      <p class="hint">The article’s exact words. Prefix and suffix are needed only when they occur more than once.</p>
+      <p class="hint">
+        The article’s exact words. Prefix and suffix are needed only when they occur more than once.
+      </p>
       <div class="context">
         <div>
           <label for="prefix">Prefix</label>
@@ -124,7 +140,14 @@ export class MarginaliaClaimForm extends LitElement {
         </div>
       </div>
       <label for="id">Id</label>
-      <input id="id" type="text" required pattern="[a-z0-9\\-]+" .value=${claim.id} @input=${this._field('id')} />
+      <input
+        id="id"
+        type="text"
+        required
+        pattern="[a-z0-9\\-]+"
+        .value=${claim.id}
+        @input=${this._field('id')}
+      />
       <p class="hint">Lower-case letters, digits and hyphens; it names the note’s link (#note-…).</p>
       <div class="context">
         <div>
@@ -138,7 +161,8 @@ export class MarginaliaClaimForm extends LitElement {
           <select id="verdict" @change=${this._field('verdict')}>
             <option value="" ?selected=${!claim.verdict}>(none)</option>
             ${this.verdicts.map(
-              (verdict) => html`<option value=${verdict} ?selected=${verdict === claim.verdict}>${verdict}</option>`,
+              (verdict) =>
+                html`<option value=${verdict} ?selected=${verdict === claim.verdict}>${verdict}</option>`,
             )}
           </select>
         </div>
@@ -150,25 +174,37 @@ export class MarginaliaClaimForm extends LitElement {
         <legend>Sources</legend>
         ${sources.length === 0 ? html`<p class="hint">No references yet: add one below.</p>` : nothing}
         ${sources.map(
-          (source) => html`<label
-            ><input
-              type="checkbox"
-              value=${source.id}
-              .checked=${claim.cites.includes(source.id)}
-              @change=${(event: Event) => this._cite(source.id, (event.target as HTMLInputElement).checked)}
-            /><span><strong>${source.id}</strong>: ${source.text}</span></label
-          >`,
+          (source) =>
+            html`<label
+              ><input
+                type="checkbox"
+                value=${source.id}
+                .checked=${claim.cites.includes(source.id)}
+                @change=${(event: Event) => this._cite(source.id, (event.target as HTMLInputElement).checked)}
+              /><span><strong>${source.id}</strong>: ${source.text}</span></label
+            >`,
         )}
-        <button type="button" aria-expanded=${this._addingReference} @click=${() => (this._addingReference = !this._addingReference)}>
+        <button
+          type="button"
+          aria-expanded=${this._addingReference}
+          @click=${() => (this._addingReference = !this._addingReference)}
+        >
           Add a reference…
         </button>
-        ${this._addingReference
-          ? html`<marginalia-reference-form .api=${this.api} @marginalia-reference-add=${this._onReferenceAdd}></marginalia-reference-form>`
-          : nothing}
+        ${
+          this._addingReference
+            ? html`<marginalia-reference-form
+                .api=${this.api}
+                @marginalia-reference-add=${this._onReferenceAdd}
+              ></marginalia-reference-form>`
+            : nothing
+        }
       </fieldset>
       <div class="actions">
         <button type="button" @click=${this._cancel}>Cancel</button>
-        <button type="submit" class="primary" ?disabled=${this.busy}>${this.busy ? 'Saving…' : 'Save claim'}</button>
+        <button type="submit" class="primary" ?disabled=${this.busy}>
+          ${this.busy ? 'Saving…' : 'Save claim'}
+        </button>
       </div>
     </form>`;
   }
@@ -215,7 +251,10 @@ export class MarginaliaClaimForm extends LitElement {
     event.stopPropagation();
     const added = event.detail.references;
     this._added = [...this._added.filter((known) => !added.some((item) => item.id === known.id)), ...added];
-    this._claim = { ...this._claim, cites: [...new Set([...this._claim.cites, ...added.map((item) => item.id)])] };
+    this._claim = {
+      ...this._claim,
+      cites: [...new Set([...this._claim.cites, ...added.map((item) => item.id)])],
+    };
     this._addingReference = false;
   };
 

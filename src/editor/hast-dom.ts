@@ -6,8 +6,33 @@
 import type { PreviewNode } from './protocol.ts';
 
 const allowedTags = new Set([
-  'p', 'em', 'strong', 'a', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'br', 'del', 'hr',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'sup', 'sub', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+  'p',
+  'em',
+  'strong',
+  'a',
+  'code',
+  'pre',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'br',
+  'del',
+  'hr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'sup',
+  'sub',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
 ]);
 
 function safeHref(value: unknown): string | undefined {

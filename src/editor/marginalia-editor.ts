@@ -192,13 +192,20 @@ export class MarginaliaEditor extends LitElement {
   private _renderNoteTools() {
     const id = this._noteId;
     if (id === undefined || this._form || !this._state) return nothing;
-    return html`<div class="note-tools" part="note-tools" role="group" aria-label="Edit the claim of this note">
-      ${this._confirmDelete
-        ? html`<span>Delete claim “${id}” from ${this._state.file}?</span>
-            <button class="danger" ?disabled=${this._busy} @click=${() => this._delete(id)}>Delete</button>
-            <button @click=${() => (this._confirmDelete = false)}>Keep it</button>`
-        : html`<button @click=${() => this._editClaim(id)}>Edit claim</button>
-            <button @click=${() => (this._confirmDelete = true)}>Delete claim</button>`}
+    return html`<div
+      class="note-tools"
+      part="note-tools"
+      role="group"
+      aria-label="Edit the claim of this note"
+    >
+      ${
+        this._confirmDelete
+          ? html`<span>Delete claim “${id}” from ${this._state.file}?</span>
+              <button class="danger" ?disabled=${this._busy} @click=${() => this._delete(id)}>Delete</button>
+              <button @click=${() => (this._confirmDelete = false)}>Keep it</button>`
+          : html`<button @click=${() => this._editClaim(id)}>Edit claim</button>
+              <button @click=${() => (this._confirmDelete = true)}>Delete claim</button>`
+      }
     </div>`;
   }
 
@@ -206,7 +213,12 @@ export class MarginaliaEditor extends LitElement {
     const form = this._form;
     const state = this._state;
     if (!form || !state) return nothing;
-    return html`<aside class="panel" part="panel" role="dialog" aria-label=${form.mode === 'new' ? 'New claim' : 'Edit claim'}>
+    return html`<aside
+      class="panel"
+      part="panel"
+      role="dialog"
+      aria-label=${form.mode === 'new' ? 'New claim' : 'Edit claim'}
+    >
       <marginalia-claim-form
         .api=${this._api}
         .mode=${form.mode}
@@ -235,9 +247,14 @@ export class MarginaliaEditor extends LitElement {
     }
     const draft = takeDraft<Draft>();
     if (draft) {
-      this._open(draft.form.mode === 'edit' ? { ...draft.form, claim: draft.detail.claim } : { mode: 'new', claim: draft.detail.claim });
+      this._open(
+        draft.form.mode === 'edit'
+          ? { ...draft.form, claim: draft.detail.claim }
+          : { mode: 'new', claim: draft.detail.claim },
+      );
       this._added = draft.detail.references;
-      this._error = 'Not saved: the claims file had changed on disk. Your draft is here: check it against the file as it is now, and save again.';
+      this._error =
+        'Not saved: the claims file had changed on disk. Your draft is here: check it against the file as it is now, and save again.';
     } else {
       this._say(`Edit mode: select a passage to make a claim; changes go to ${this._state.file}.`);
     }
@@ -280,14 +297,20 @@ export class MarginaliaEditor extends LitElement {
   private _placeNoteTools(): void {
     const id = this._noteId;
     const reader = document.querySelector('marginalia-reader');
-    const card = id === undefined ? null : reader?.shadowRoot?.querySelector(`[part~="card"][data-card="${CSS.escape(id)}"]`);
+    const card =
+      id === undefined
+        ? null
+        : reader?.shadowRoot?.querySelector(`[part~="card"][data-card="${CSS.escape(id)}"]`);
     const box = card?.getBoundingClientRect();
     if (!box || box.width === 0) {
       this._noteBox = undefined;
       return;
     }
     const below = box.bottom + 6;
-    this._noteBox = { top: below + 48 < innerHeight ? below : Math.max(8, box.top - 52), left: Math.max(8, box.left) };
+    this._noteBox = {
+      top: below + 48 < innerHeight ? below : Math.max(8, box.top - 52),
+      left: Math.max(8, box.left),
+    };
   }
 
   private _newClaim = async (): Promise<void> => {
@@ -315,7 +338,8 @@ export class MarginaliaEditor extends LitElement {
 
   private _editClaim(id: string): void {
     const claim = this._state?.claims.find((candidate) => candidate.id === id);
-    if (!claim) return this._say(`Claim “${id}” is not in the claims file as it is now: reload the page.`, 'error');
+    if (!claim)
+      return this._say(`Claim “${id}” is not in the claims file as it is now: reload the page.`, 'error');
     this._open({ mode: 'edit', id, claim });
   }
 
@@ -327,7 +351,9 @@ export class MarginaliaEditor extends LitElement {
     this._passage = undefined;
     void this.updateComplete.then(() =>
       this.renderRoot.querySelector('marginalia-claim-form')?.updateComplete.then((done) => {
-        const field = this.renderRoot.querySelector('marginalia-claim-form')?.renderRoot.querySelector<HTMLElement>('#note');
+        const field = this.renderRoot
+          .querySelector('marginalia-claim-form')
+          ?.renderRoot.querySelector<HTMLElement>('#note');
         field?.focus();
         return done;
       }),
@@ -347,7 +373,9 @@ export class MarginaliaEditor extends LitElement {
     const { claim, references } = event.detail;
     const extra = references.length > 0 ? { references } : {};
     const change: EditChange =
-      form.mode === 'new' ? { type: 'add-claim', claim, ...extra } : { type: 'update-claim', id: form.id, claim, ...extra };
+      form.mode === 'new'
+        ? { type: 'add-claim', claim, ...extra }
+        : { type: 'update-claim', id: form.id, claim, ...extra };
     void this._write(change, { form, detail: event.detail });
   };
 

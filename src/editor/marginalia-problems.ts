@@ -20,7 +20,10 @@ export class MarginaliaProblems extends LitElement {
       display: block;
       background: rgb(0 0 0 / 0.66);
       overflow: auto;
-      font: 15px/1.5 ui-sans-serif, system-ui, sans-serif;
+      font:
+        15px/1.5 ui-sans-serif,
+        system-ui,
+        sans-serif;
     }
     :host([hidden]) {
       display: none;
@@ -54,7 +57,11 @@ export class MarginaliaProblems extends LitElement {
       border-top: 1px solid #3a3d45;
     }
     .place {
-      font: 13px/1.4 ui-monospace, SFMono-Regular, Menlo, monospace;
+      font:
+        13px/1.4 ui-monospace,
+        SFMono-Regular,
+        Menlo,
+        monospace;
       color: #8ec5ff;
     }
     .severity[data-severity='error'] {
@@ -65,7 +72,11 @@ export class MarginaliaProblems extends LitElement {
       color: #ffc53d;
     }
     .rule {
-      font: 13px ui-monospace, SFMono-Regular, Menlo, monospace;
+      font:
+        13px ui-monospace,
+        SFMono-Regular,
+        Menlo,
+        monospace;
       color: #b4b4b4;
     }
     .message {

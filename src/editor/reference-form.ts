@@ -27,7 +27,8 @@ export class MarginaliaReferenceForm extends LitElement {
   @state() private _busy = false;
 
   protected override render() {
-    const complete = this._items.length > 0 && this._items.every((item) => item.id.trim() && item.title.trim());
+    const complete =
+      this._items.length > 0 && this._items.every((item) => item.id.trim() && item.title.trim());
     return html`<div class="reference-form">
       <label for="paste">Paste BibTeX, RIS, CSL-JSON, a DOI or a URL</label>
       <textarea
@@ -37,7 +38,11 @@ export class MarginaliaReferenceForm extends LitElement {
         @input=${(event: Event) => (this._text = (event.target as HTMLTextAreaElement).value)}
       ></textarea>
       <div class="actions">
-        <button type="button" ?disabled=${this._busy || this._text.trim() === ''} @click=${() => this._parse(false)}>
+        <button
+          type="button"
+          ?disabled=${this._busy || this._text.trim() === ''}
+          @click=${() => this._parse(false)}
+        >
           Read reference
         </button>
       </div>
@@ -47,23 +52,41 @@ export class MarginaliaReferenceForm extends LitElement {
   }
 
   private _renderRead(read: ParseReferenceAnswer, complete: boolean) {
-    const doiOnly = read.note !== undefined && this._items.length === 1 && typeof this._items[0]?.['DOI'] === 'string';
+    const doiOnly =
+      read.note !== undefined && this._items.length === 1 && typeof this._items[0]?.['DOI'] === 'string';
     return html`${read.note ? html`<p class="hint">${read.note}</p>` : nothing}
-      ${doiOnly
-        ? html`<button type="button" ?disabled=${this._busy} @click=${() => this._parse(true)}>Look the DOI up on doi.org</button>`
-        : nothing}
-      ${read.dropped.length > 0
-        ? html`<p class="hint">Left out (not fields of a claims file): ${read.dropped.join(', ')}</p>`
-        : nothing}
+      ${
+        doiOnly
+          ? html`<button type="button" ?disabled=${this._busy} @click=${() => this._parse(true)}>
+              Look the DOI up on doi.org
+            </button>`
+          : nothing
+      }
+      ${
+        read.dropped.length > 0
+          ? html`<p class="hint">Left out (not fields of a claims file): ${read.dropped.join(', ')}</p>`
+          : nothing
+      }
       <ol class="read">
         ${this._items.map(
-          (item, index) => html`<li>
-            <p class="hint">${read.previews[index] || `${item.type}`}</p>
-            <label for="ref-id-${index}">Id</label>
-            <input id="ref-id-${index}" type="text" .value=${item.id} @input=${(event: Event) => this._set(index, 'id', event)} />
-            <label for="ref-title-${index}">Title</label>
-            <input id="ref-title-${index}" type="text" .value=${item.title} @input=${(event: Event) => this._set(index, 'title', event)} />
-          </li>`,
+          (item, index) =>
+            html`<li>
+              <p class="hint">${read.previews[index] || `${item.type}`}</p>
+              <label for="ref-id-${index}">Id</label>
+              <input
+                id="ref-id-${index}"
+                type="text"
+                .value=${item.id}
+                @input=${(event: Event) => this._set(index, 'id', event)}
+              />
+              <label for="ref-title-${index}">Title</label>
+              <input
+                id="ref-title-${index}"
+                type="text"
+                .value=${item.title}
+                @input=${(event: Event) => this._set(index, 'title', event)}
+              />
+            </li>`,
         )}
       </ol>
       <div class="actions">

@@ -6,11 +6,11 @@
 import type { QuoteRequest } from './protocol.ts';
 
 /** The article's blocks whose ids the build gave them: paragraphs (`p-N`) and headings (`h-N`). */
-const blockSelector = 'p[id^="p-"], h1[id^="h-"], h2[id^="h-"], h3[id^="h-"], h4[id^="h-"], h5[id^="h-"], h6[id^="h-"]';
+const blockSelector =
+  'p[id^="p-"], h1[id^="h-"], h2[id^="h-"], h3[id^="h-"], h4[id^="h-"], h5[id^="h-"], h6[id^="h-"]';
 
 export type SelectedPassage =
-  | { ok: true; request: Omit<QuoteRequest, 'slug'>; range: Range }
-  | { ok: false; reason: string };
+  { ok: true; request: Omit<QuoteRequest, 'slug'>; range: Range } | { ok: false; reason: string };
 
 function blockOf(node: Node, article: Element): Element | undefined {
   const element = node instanceof Element ? node : node.parentElement;
@@ -23,7 +23,8 @@ export function selectedPassage(selection: Selection | null): SelectedPassage | 
   const article = document.querySelector('article.marginalia-article');
   if (!article || !selection || selection.rangeCount === 0 || selection.isCollapsed) return undefined;
   const range = selection.getRangeAt(0);
-  if (!article.contains(range.commonAncestorContainer) && range.commonAncestorContainer !== article) return undefined;
+  if (!article.contains(range.commonAncestorContainer) && range.commonAncestorContainer !== article)
+    return undefined;
   const exact = range.toString();
   if (exact.trim() === '') return undefined;
   const start = blockOf(range.startContainer, article);

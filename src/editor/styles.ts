@@ -3,7 +3,10 @@ import { css } from 'lit';
 
 export const formStyles = css`
   :host {
-    font: 14px/1.45 ui-sans-serif, system-ui, sans-serif;
+    font:
+      14px/1.45 ui-sans-serif,
+      system-ui,
+      sans-serif;
     color: #1d1f24;
     color-scheme: light;
   }
@@ -72,7 +75,11 @@ export const formStyles = css`
   .error ul {
     margin: 0.3rem 0 0;
     padding-left: 1.2rem;
-    font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, monospace;
+    font:
+      12px/1.4 ui-monospace,
+      SFMono-Regular,
+      Menlo,
+      monospace;
   }
   .row {
     display: flex;

@@ -49,7 +49,9 @@ export function watchArticles(
   const folders = new Map<string, string[]>();
   for (const given of paths) {
     const resolved = path.resolve(given);
-    const folder = statSync(resolved, { throwIfNoEntry: false })?.isDirectory() ? resolved : path.dirname(resolved);
+    const folder = statSync(resolved, { throwIfNoEntry: false })?.isDirectory()
+      ? resolved
+      : path.dirname(resolved);
     folders.set(folder, [...(folders.get(folder) ?? []), given]);
   }
   for (const [folder, givens] of folders) {

@@ -21,7 +21,11 @@ export interface LiveEndpointOptions {
   };
 }
 
-export type Endpoint = (request: IncomingMessage, response: ServerResponse, route: string) => Promise<boolean>;
+export type Endpoint = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  route: string,
+) => Promise<boolean>;
 
 export async function liveEndpoint(options: LiveEndpointOptions): Promise<Endpoint> {
   const { events, edit } = options;

@@ -34,17 +34,15 @@ export interface RebuildOutcome {
 /** The problems of an article's files, for the overlay. */
 export function liveProblems(slug: string, files: readonly VFile[]): LiveProblem[] {
   return files.flatMap((file) =>
-    file.messages.map(
-      (message): LiveProblem => ({
-        slug,
-        file: file.path,
-        ...(message.line == null ? {} : { line: message.line }),
-        ...(message.column == null ? {} : { column: message.column }),
-        severity: message.fatal === true ? 'error' : 'warning',
-        message: message.reason,
-        ...(message.ruleId ? { ruleId: message.ruleId } : {}),
-      }),
-    ),
+    file.messages.map((message): LiveProblem => ({
+      slug,
+      file: file.path,
+      ...(message.line == null ? {} : { line: message.line }),
+      ...(message.column == null ? {} : { column: message.column }),
+      severity: message.fatal === true ? 'error' : 'warning',
+      message: message.reason,
+      ...(message.ruleId ? { ruleId: message.ruleId } : {}),
+    })),
   );
 }
 
@@ -115,7 +113,9 @@ export class Rebuilder {
       if (article.cached) return;
       outcome.rebuilt.push(article.slug);
       const ms = Math.round(performance.now() - started);
-      stdout(`✓ ${path.join(outDir, article.slug, 'index.html')} (${article.claims} claims, rebuilt in ${ms} ms)`);
+      stdout(
+        `✓ ${path.join(outDir, article.slug, 'index.html')} (${article.claims} claims, rebuilt in ${ms} ms)`,
+      );
     };
     const options: BuildOptions = {
       outDir,

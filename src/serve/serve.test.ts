@@ -100,9 +100,11 @@ describe('serveStatic', () => {
     const replies = await Promise.all(Object.keys(expected).map((pathname) => get(served.url, pathname)));
 
     // Assert
-    expect(Object.fromEntries(replies.map((reply, index) => [Object.keys(expected)[index], reply.headers['content-type']]))).toEqual(
-      expected,
-    );
+    expect(
+      Object.fromEntries(
+        replies.map((reply, index) => [Object.keys(expected)[index], reply.headers['content-type']]),
+      ),
+    ).toEqual(expected);
   });
 
   it('should redirect a folder to its address with a slash, and hide the build’s temporary folders', async () => {

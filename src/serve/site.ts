@@ -136,7 +136,10 @@ export async function serveSite(options: SiteOptions): Promise<Site> {
   const urls = (await builtArticles(options.out)).map((entry) => `${served.url}${entry.slug}/`);
   options.stdout(`Marginalia is serving at ${served.url}`);
   for (const url of urls) options.stdout(`  ${url}`);
-  if (options.edit) options.stdout('Edit mode: select a passage in a page to make a claim; changes are written to the claims files.');
+  if (options.edit)
+    options.stdout(
+      'Edit mode: select a passage in a page to make a claim; changes are written to the claims files.',
+    );
   else if (watching) options.stdout('Watching the articles: the open pages reload after each build.');
   return {
     url: served.url,

@@ -82,7 +82,11 @@ export async function sendFile(
     response.end();
     return;
   }
-  const headers: Record<string, string | number> = { 'Content-Type': type, 'Cache-Control': 'no-cache', ETag: etag };
+  const headers: Record<string, string | number> = {
+    'Content-Type': type,
+    'Cache-Control': 'no-cache',
+    ETag: etag,
+  };
   let head: Buffer | undefined;
   let extra: Buffer | undefined;
   if (snippet !== undefined && type.startsWith('text/html')) {

@@ -11,7 +11,15 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveSite, type Site } from '../../src/serve/site.ts';
-import { gotoReader, launchChromium, openPage, repository, screenshots, soraSlug, type PageTrouble } from './harness.ts';
+import {
+  gotoReader,
+  launchChromium,
+  openPage,
+  repository,
+  screenshots,
+  soraSlug,
+  type PageTrouble,
+} from './harness.ts';
 
 let folder: string;
 let claimsPath: string;
@@ -86,7 +94,10 @@ beforeAll(async () => {
     stderr: () => undefined,
   });
   // At three quarters of the pixels: the screenshots are small enough for the README (docs/editing/).
-  ({ page, trouble } = await openPage(browser, { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 0.75 }));
+  ({ page, trouble } = await openPage(browser, {
+    viewport: { width: 1280, height: 900 },
+    deviceScaleFactor: 0.75,
+  }));
   await gotoReader(page, `${site.url}${soraSlug}/`);
   await page.waitForSelector('marginalia-editor', { state: 'attached' });
 });
@@ -111,18 +122,26 @@ describe('edit mode', { timeout: 60_000 }, () => {
 
     // Act
     await form('#kind').selectOption('opinion');
-    await form('#note').fill('The article’s *own* praise; no source. See [the report](https://openai.com/index/sora/).');
+    await form('#note').fill(
+      'The article’s *own* praise; no source. See [the report](https://openai.com/index/sora/).',
+    );
     await expect.poll(() => form('.preview em').count()).toBe(1);
     await page.screenshot({ path: path.join(screenshots, 'edit-new-claim.png') });
     await reloaded(() => form('button[type="submit"]').click());
 
     // Assert
     const text = await claimsText();
-    expect(text).toContain('  - id: innovative-technology\n    quote: innovative technology\n    kind: opinion\n');
+    expect(text).toContain(
+      '  - id: innovative-technology\n    quote: innovative technology\n    kind: opinion\n',
+    );
     expect(commentLines(text)).toEqual(commentLines(original));
     expect(text.startsWith(original.trimEnd())).toBe(true);
-    expect(await page.locator('mark[data-claims~="innovative-technology"]').innerText()).toBe('innovative technology');
-    expect(await noteText('innovative-technology')).toContain('The article’s own praise; no source. See the report.');
+    expect(await page.locator('mark[data-claims~="innovative-technology"]').innerText()).toBe(
+      'innovative technology',
+    );
+    expect(await noteText('innovative-technology')).toContain(
+      'The article’s own praise; no source. See the report.',
+    );
     expect(trouble.errors).toEqual([]);
   });
 
@@ -154,17 +173,22 @@ describe('edit mode', { timeout: 60_000 }, () => {
 
     // Assert
     const text = await claimsText();
-    expect(text).toContain('    kind: opinion\n    verdict: unsupported\n    note: Praise, with nothing to back it.\n');
-    expect(commentLines(text)).toEqual(commentLines(original));
-    expect(await page.locator('mark[data-claims~="innovative-technology"]').getAttribute('data-verdict')).toBe(
-      'unsupported',
+    expect(text).toContain(
+      '    kind: opinion\n    verdict: unsupported\n    note: Praise, with nothing to back it.\n',
     );
+    expect(commentLines(text)).toEqual(commentLines(original));
+    expect(
+      await page.locator('mark[data-claims~="innovative-technology"]').getAttribute('data-verdict'),
+    ).toBe('unsupported');
   });
 
   it('should add a reference pasted as BibTeX and cite it', async () => {
     // Arrange
     await openNote('innovative-technology');
-    await page.locator('marginalia-editor [part="note-tools"]').getByRole('button', { name: 'Edit claim' }).click();
+    await page
+      .locator('marginalia-editor [part="note-tools"]')
+      .getByRole('button', { name: 'Edit claim' })
+      .click();
     await formButton('Add a reference…').click();
     const bibtex =
       '@article{brooks2024video, title={Video generation models as world simulators, revisited}, ' +
@@ -173,9 +197,14 @@ describe('edit mode', { timeout: 60_000 }, () => {
     // Act
     await page.locator('marginalia-reference-form #paste').fill(bibtex);
     await page.locator('marginalia-reference-form').getByRole('button', { name: 'Read reference' }).click();
-    await expect.poll(() => page.locator('marginalia-reference-form #ref-id-0').inputValue()).toBe('brooks2024video');
+    await expect
+      .poll(() => page.locator('marginalia-reference-form #ref-id-0').inputValue())
+      .toBe('brooks2024video');
     await page.screenshot({ path: path.join(screenshots, 'edit-add-reference.png') });
-    await page.locator('marginalia-reference-form').getByRole('button', { name: 'Add this reference' }).click();
+    await page
+      .locator('marginalia-reference-form')
+      .getByRole('button', { name: 'Add this reference' })
+      .click();
     expect(await form('input[value="brooks2024video"]').isChecked()).toBe(true);
     await reloaded(() => form('button[type="submit"]').click());
 
@@ -195,14 +224,18 @@ describe('edit mode', { timeout: 60_000 }, () => {
     await form('#note').fill('A draft that must not be lost.');
     const changedOnDisk = `${await claimsText()}# Added in a text editor meanwhile.\n`;
     await writeFile(claimsPath, changedOnDisk);
-    await expect.poll(() => page.locator('marginalia-editor [part="status"]').innerText()).toContain('reloads when');
+    await expect
+      .poll(() => page.locator('marginalia-editor [part="status"]').innerText())
+      .toContain('reloads when');
 
     // Act
     await reloaded(() => form('button[type="submit"]').click());
 
     // Assert
     expect(await claimsText()).toBe(changedOnDisk);
-    await expect.poll(() => form('.error').innerText()).toContain('Not saved: the claims file had changed on disk');
+    await expect
+      .poll(() => form('.error').innerText())
+      .toContain('Not saved: the claims file had changed on disk');
     expect(await form('#note').inputValue()).toBe('A draft that must not be lost.');
     await page.screenshot({ path: path.join(screenshots, 'edit-refused-stale.png') });
     await formButton('Cancel').click();
@@ -245,7 +278,9 @@ describe('edit mode', { timeout: 60_000 }, () => {
     await page.screenshot({ path: path.join(screenshots, 'edit-problems-overlay.png') });
     // The file as it was: the page is that build already, and the overlay goes.
     await writeFile(claimsPath, good);
-    await expect.poll(() => page.locator('marginalia-problems [part="overlay"]').count(), { timeout: 20_000 }).toBe(0);
+    await expect
+      .poll(() => page.locator('marginalia-problems [part="overlay"]').count(), { timeout: 20_000 })
+      .toBe(0);
     expect(trouble.errors).toEqual([]);
   });
 });

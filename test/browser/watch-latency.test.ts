@@ -29,7 +29,9 @@ afterAll(async () => {
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 /**
@@ -110,7 +112,9 @@ describe('watch mode', { timeout: 300_000 }, () => {
       const times = await measure(articles, 'sotu', path.join(articles, 'sotu.claims.yaml'), 5);
 
       // Assert
-      console.log(`Watch latency, 1 MB article, 10,000 claims: median ${median(times)} ms (${times.join(', ')} ms)`);
+      console.log(
+        `Watch latency, 1 MB article, 10,000 claims: median ${median(times)} ms (${times.join(', ')} ms)`,
+      );
       expect(median(times)).toBeLessThan(20_000);
     },
   );

@@ -147,17 +147,33 @@ describe('edit mode’s API', () => {
       send('POST', '/__marginalia/api/edit', form, 'a=1'),
       send('POST', '/__marginalia/api/preview', own(), JSON.stringify({ markdown: 'x'.repeat(1024 * 1024) })),
       send('POST', '/__marginalia/api/edit', own(), '{not json'),
-      send('POST', '/__marginalia/api/edit', own(), JSON.stringify({ slug: 'article', hash: 'x', change: {} })),
-      send('POST', '/__marginalia/api/edit', own(), JSON.stringify({
-        slug: 'article',
-        hash: '0'.repeat(64),
-        change: { type: 'add-claim', claim: { id: 'Bad Id', quote: 'q', kind: 'fact', note: '', cites: [] } },
-      })),
+      send(
+        'POST',
+        '/__marginalia/api/edit',
+        own(),
+        JSON.stringify({ slug: 'article', hash: 'x', change: {} }),
+      ),
+      send(
+        'POST',
+        '/__marginalia/api/edit',
+        own(),
+        JSON.stringify({
+          slug: 'article',
+          hash: '0'.repeat(64),
+          change: {
+            type: 'add-claim',
+            claim: { id: 'Bad Id', quote: 'q', kind: 'fact', note: '', cites: [] },
+          },
+        }),
+      ),
     ]);
 
     // Assert
     expect(replies.map((reply) => reply.status)).toEqual([415, 413, 400, 400, 400]);
-    expect(JSON.parse(replies[4]?.body ?? '{}')).toMatchObject({ error: 'bad-request', message: expect.stringContaining('/change') });
+    expect(JSON.parse(replies[4]?.body ?? '{}')).toMatchObject({
+      error: 'bad-request',
+      message: expect.stringContaining('/change'),
+    });
   });
 
   it('should render a note’s preview as the build does, without raw HTML', async () => {

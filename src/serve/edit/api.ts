@@ -18,7 +18,13 @@ import type { ArticlePaths } from '../../build/discover.ts';
 import { formatReference } from '../../cite/index.ts';
 import { readClaims } from '../../claims/read-claims.ts';
 import { claimKinds, verdicts, type CslItem } from '../../claims/types.ts';
-import type { ClaimInput, ClaimsState, EditAnswer, ErrorAnswer, ReferenceSummary } from '../../editor/protocol.ts';
+import type {
+  ClaimInput,
+  ClaimsState,
+  EditAnswer,
+  ErrorAnswer,
+  ReferenceSummary,
+} from '../../editor/protocol.ts';
 import { renderNote } from '../../pipeline/note-markdown.ts';
 import type { Rebuilder } from '../rebuilder.ts';
 import { articleBlocks } from './article-blocks.ts';
@@ -69,7 +75,10 @@ async function body<T>(request: IncomingMessage, validate: ValidateFunction<T>):
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > maxBodyBytes)
-      throw new HttpError(413, { error: 'too-large', message: `The request is larger than ${maxBodyBytes / 1024} KB` });
+      throw new HttpError(413, {
+        error: 'too-large',
+        message: `The request is larger than ${maxBodyBytes / 1024} KB`,
+      });
     chunks.push(chunk);
   }
   let data: unknown;
@@ -86,7 +95,8 @@ export function editApi(options: EditApiOptions) {
   const { guard, cwd } = options;
   const articleOf = (slug: string): ArticlePaths => {
     const article = options.articles().find((candidate) => candidate.slug === slug);
-    if (!article?.claims) throw new HttpError(404, { error: 'not-found', message: `No article "${slug}" with a claims file` });
+    if (!article?.claims)
+      throw new HttpError(404, { error: 'not-found', message: `No article "${slug}" with a claims file` });
     return article;
   };
 
@@ -99,7 +109,11 @@ export function editApi(options: EditApiOptions) {
       const quote = await body(request, validators.quote);
       const article = articleOf(quote.slug);
       const { text } = await readClaimsText(article.claims ?? '');
-      return proposeQuote(await articleBlocks(article), quote, idsOf(formatOf(article.claims ?? '').data(text).claims));
+      return proposeQuote(
+        await articleBlocks(article),
+        quote,
+        idsOf(formatOf(article.claims ?? '').data(text).claims),
+      );
     },
     preview: async (request) => ({ nodes: renderNote((await body(request, validators.preview)).markdown) }),
     'references/parse': async (request) => {

@@ -22,7 +22,12 @@ beforeEach(async () => {
   await writeFile(path.join(folder, 'a.txt'), 'The quick brown fox jumps over the lazy dog.\n');
   await writeFile(path.join(folder, 'a.claims.yaml'), claims);
   await chmod(path.join(folder, 'a.claims.yaml'), 0o640);
-  article = { slug: 'a', article: path.join(folder, 'a.txt'), claims: path.join(folder, 'a.claims.yaml'), format: 'txt' };
+  article = {
+    slug: 'a',
+    article: path.join(folder, 'a.txt'),
+    claims: path.join(folder, 'a.claims.yaml'),
+    format: 'txt',
+  };
 });
 
 afterEach(() => rm(folder, { recursive: true, force: true }));
@@ -67,7 +72,11 @@ describe('changeClaimsFile', () => {
     // Assert
     await expect(attempt).rejects.toBeInstanceOf(InvalidChangeError);
     await expect(attempt).rejects.toMatchObject({
-      problems: [expect.stringMatching(/^a\.claims\.yaml:9:12: error Quote of claim "two" is not in the article.*\[quote-not-found\]$/u)],
+      problems: [
+        expect.stringMatching(
+          /^a\.claims\.yaml:9:12: error Quote of claim "two" is not in the article.*\[quote-not-found\]$/u,
+        ),
+      ],
     });
     expect(await readFile(article.claims ?? '', 'utf8')).toBe(claims);
   });

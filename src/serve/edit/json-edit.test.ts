@@ -29,21 +29,35 @@ describe('applyJson', () => {
     const result = change(file, { type: 'add-claim', claim });
 
     // Assert
-    expect(JSON.parse(result).claims[1]).toEqual({ id: 'second', quote: 'more words', kind: 'opinion', note: 'Two.' });
+    expect(JSON.parse(result).claims[1]).toEqual({
+      id: 'second',
+      quote: 'more words',
+      kind: 'opinion',
+      note: 'Two.',
+    });
     expect(result).toContain('        {\n            "id": "second",\n            "quote": "more words",');
     expect(result.startsWith(file.slice(0, file.indexOf('        }\n    ]')))).toBe(true);
   });
 
   it('should change a claim’s fields in place, a new field where claims have it', () => {
     // Arrange
-    const claim = { id: 'first', quote: 'the first words', kind: 'causal', verdict: 'disputed', note: 'Short.', cites: [] };
+    const claim = {
+      id: 'first',
+      quote: 'the first words',
+      kind: 'causal',
+      verdict: 'disputed',
+      note: 'Short.',
+      cites: [],
+    };
 
     // Act
     const result = change(file, { type: 'update-claim', id: 'first', claim });
 
     // Assert
     expect(Object.keys(JSON.parse(result).claims[0])).toEqual(['id', 'quote', 'kind', 'verdict', 'note']);
-    expect(result).toContain('"kind": "causal",\n            "verdict": "disputed",\n            "note": "Short."');
+    expect(result).toContain(
+      '"kind": "causal",\n            "verdict": "disputed",\n            "note": "Short."',
+    );
   });
 
   it('should delete a claim and add references, the rest of the file as it was', () => {

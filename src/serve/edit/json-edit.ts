@@ -3,7 +3,14 @@
  * touches only the value it changes, formatted with the file's own indentation and line ends;
  * everything else keeps its bytes.
  */
-import { applyEdits, modify, parse, printParseErrorCode, type FormattingOptions, type ParseError } from 'jsonc-parser';
+import {
+  applyEdits,
+  modify,
+  parse,
+  printParseErrorCode,
+  type FormattingOptions,
+  type ParseError,
+} from 'jsonc-parser';
 import { ChangeError, claimFieldOrder, type FileData, type Operation } from './operations.ts';
 
 const order: readonly string[] = claimFieldOrder;
@@ -48,7 +55,10 @@ export function applyJson(text: string, operations: readonly Operation[]): strin
     const list = Array.isArray(data[operation.list]) ? (data[operation.list] as unknown[]) : undefined;
     if (operation.op === 'append') {
       const edits = list
-        ? modify(result, [operation.list, list.length], operation.value, { formattingOptions, isArrayInsertion: true })
+        ? modify(result, [operation.list, list.length], operation.value, {
+            formattingOptions,
+            isArrayInsertion: true,
+          })
         : modify(result, [operation.list], [operation.value], { formattingOptions });
       result = applyEdits(result, edits);
       continue;
@@ -62,7 +72,8 @@ export function applyJson(text: string, operations: readonly Operation[]): strin
       continue;
     }
     for (const key of operation.remove) {
-      if (key in item) result = applyEdits(result, modify(result, [...path, key], undefined, { formattingOptions }));
+      if (key in item)
+        result = applyEdits(result, modify(result, [...path, key], undefined, { formattingOptions }));
     }
     for (const [key, value] of Object.entries(operation.set)) {
       const getInsertionIndex = (properties: string[]): number => {
@@ -70,7 +81,10 @@ export function applyJson(text: string, operations: readonly Operation[]): strin
         const after = properties.findIndex((property) => order.indexOf(property) > rank);
         return rank === -1 || after === -1 ? properties.length : after;
       };
-      result = applyEdits(result, modify(result, [...path, key], value, { formattingOptions, getInsertionIndex }));
+      result = applyEdits(
+        result,
+        modify(result, [...path, key], value, { formattingOptions, getInsertionIndex }),
+      );
     }
   }
   parsed(result);

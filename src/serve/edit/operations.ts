@@ -18,7 +18,16 @@ export type Operation =
 export class ChangeError extends Error {}
 
 /** The order of a claim's fields in a claims file. */
-export const claimFieldOrder = ['id', 'quote', 'prefix', 'suffix', 'kind', 'verdict', 'note', 'cites'] as const;
+export const claimFieldOrder = [
+  'id',
+  'quote',
+  'prefix',
+  'suffix',
+  'kind',
+  'verdict',
+  'note',
+  'cites',
+] as const;
 
 /** The file's data as far as a change needs it. */
 export interface FileData {
@@ -34,7 +43,10 @@ function idOf(item: unknown): string | undefined {
 
 /** A note as the file keeps it: no white space at its ends, a final line break when it has several lines. */
 export function tidyNote(note: string): string {
-  const trimmed = note.replace(/\r\n?/gu, '\n').replace(/[ \t]+$/gmu, '').trim();
+  const trimmed = note
+    .replace(/\r\n?/gu, '\n')
+    .replace(/[ \t]+$/gmu, '')
+    .trim();
   return trimmed.includes('\n') ? `${trimmed}\n` : trimmed;
 }
 
@@ -68,7 +80,8 @@ export function operationsFor(data: FileData, change: EditChange): Operation[] {
   });
   const checkCites = (claim: ClaimInput): void => {
     const unknown = claim.cites.filter((id) => !referenceIds.has(id));
-    if (unknown.length > 0) throw new ChangeError(`No reference has the id ${unknown.map((id) => `"${id}"`).join(', ')}`);
+    if (unknown.length > 0)
+      throw new ChangeError(`No reference has the id ${unknown.map((id) => `"${id}"`).join(', ')}`);
   };
   switch (change.type) {
     case 'add-claim': {

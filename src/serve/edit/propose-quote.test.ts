@@ -14,7 +14,11 @@ describe('proposeQuote', () => {
     const blocks = await blocksOf(text, 'txt');
 
     // Act
-    const answer = proposeQuote(blocks, { slug: 's', block: 'p-2', exact: 'long, loo', before: 'Prices rose once more in a long, ' }, []);
+    const answer = proposeQuote(
+      blocks,
+      { slug: 's', block: 'p-2', exact: 'long, loo', before: 'Prices rose once more in a long, ' },
+      [],
+    );
 
     // Assert
     expect(blocks.ids).toEqual(['h-1', 'p-1', 'p-2']);
@@ -26,7 +30,11 @@ describe('proposeQuote', () => {
     const blocks = await blocksOf(text, 'txt');
 
     // Act
-    const second = proposeQuote(blocks, { slug: 's', block: 'p-1', exact: 'prices rose', before: 'Prices rose sharply in May, and ' }, []);
+    const second = proposeQuote(
+      blocks,
+      { slug: 's', block: 'p-1', exact: 'prices rose', before: 'Prices rose sharply in May, and ' },
+      [],
+    );
     const third = proposeQuote(blocks, { slug: 's', block: 'p-2', exact: 'Prices rose', before: '' }, []);
 
     // Assert
@@ -34,7 +42,11 @@ describe('proposeQuote', () => {
     expect(third).toMatchObject({ quote: 'Prices rose' });
     for (const answer of [second, third]) {
       const [result] = anchorQuotes(blocks.texts, [
-        { exact: answer.quote, ...(answer.prefix ? { prefix: answer.prefix } : {}), ...(answer.suffix ? { suffix: answer.suffix } : {}) },
+        {
+          exact: answer.quote,
+          ...(answer.prefix ? { prefix: answer.prefix } : {}),
+          ...(answer.suffix ? { suffix: answer.suffix } : {}),
+        },
       ]);
       expect(result?.status).toBe('found');
     }
@@ -46,7 +58,8 @@ describe('proposeQuote', () => {
     const blocks = await blocksOf(text, 'txt');
 
     // Act
-    const attempt = () => proposeQuote(blocks, { slug: 's', block: 'p-1', exact: 'in a long', before: '' }, []);
+    const attempt = () =>
+      proposeQuote(blocks, { slug: 's', block: 'p-1', exact: 'in a long', before: '' }, []);
 
     // Assert
     expect(attempt).toThrow('not in the article as it is now');

@@ -36,11 +36,17 @@ export function proposeId(quote: string, taken: Iterable<string>): string {
 }
 
 /** The quote that a selection of the page makes, with the context it needs. */
-export function proposeQuote(blocks: ArticleBlocks, request: QuoteRequest, taken: Iterable<string>): QuoteAnswer {
+export function proposeQuote(
+  blocks: ArticleBlocks,
+  request: QuoteRequest,
+  taken: Iterable<string>,
+): QuoteAnswer {
   const index = blocks.ids.indexOf(request.block);
   const text = blocks.texts[index];
   if (index === -1 || text === undefined) {
-    throw new ChangeError('The selection is not in a paragraph or heading of the article: select text of the article');
+    throw new ChangeError(
+      'The selection is not in a paragraph or heading of the article: select text of the article',
+    );
   }
   const folded = foldWhiteSpace(text);
   const exact = normalizeWhiteSpace(request.exact).trim();

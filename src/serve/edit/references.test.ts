@@ -4,7 +4,8 @@ import { parseReferences } from './references.ts';
 describe('parseReferences', () => {
   it('should read BibTeX into the fields a claims file takes, with its key as id', async () => {
     // Arrange
-    const bibtex = '@article{doe2020, title={A Study}, author={Doe, Jane}, journal={Nature}, year={2020}, month=mar, note={x}, abstract={Y}, urldate={2021-01-01}, pages={1--2}, eprint={arXiv:1}, eprinttype={arxiv}}';
+    const bibtex =
+      '@article{doe2020, title={A Study}, author={Doe, Jane}, journal={Nature}, year={2020}, month=mar, note={x}, abstract={Y}, urldate={2021-01-01}, pages={1--2}, eprint={arXiv:1}, eprinttype={arxiv}}';
 
     // Act
     const answer = await parseReferences(bibtex, []);
@@ -30,7 +31,9 @@ describe('parseReferences', () => {
   it('should read RIS and CSL-JSON, giving each an unused id', async () => {
     // Arrange
     const ris = 'TY  - JOUR\nTI  - Ris title\nAU  - Smith, John\nPY  - 2019/05/02\nER  - \n';
-    const csl = JSON.stringify([{ id: 'smith-2019', type: 'book', title: 'T', issued: { 'date-parts': [[2001]] } }]);
+    const csl = JSON.stringify([
+      { id: 'smith-2019', type: 'book', title: 'T', issued: { 'date-parts': [[2001]] } },
+    ]);
 
     // Act
     const fromRis = await parseReferences(ris, ['smith-2019']);
@@ -50,7 +53,13 @@ describe('parseReferences', () => {
     const fromUrl = await parseReferences('https://example.org/a/page', []);
 
     // Assert
-    expect(fromDoi.items[0]).toEqual({ id: 'nphys1170', type: 'article-journal', title: '', DOI: '10.1038/nphys1170', URL: 'https://doi.org/10.1038/nphys1170' });
+    expect(fromDoi.items[0]).toEqual({
+      id: 'nphys1170',
+      type: 'article-journal',
+      title: '',
+      DOI: '10.1038/nphys1170',
+      URL: 'https://doi.org/10.1038/nphys1170',
+    });
     expect(fromDoi.note).toContain('fill in the title');
     expect(fromUrl.items[0]).toMatchObject({ type: 'webpage', URL: 'https://example.org/a/page', title: '' });
   });

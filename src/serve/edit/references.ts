@@ -79,7 +79,11 @@ function preview(entry: Record<string, unknown>, item: ReferenceInput | undefine
 
 /** The item with only the accepted variables, and its dates as text where they are plain. */
 function cleanItem(entry: Record<string, unknown>, dropped: Set<string>): ReferenceInput {
-  const item: ReferenceInput = { id: '', type: typeof entry['type'] === 'string' ? entry['type'] : 'document', title: '' };
+  const item: ReferenceInput = {
+    id: '',
+    type: typeof entry['type'] === 'string' ? entry['type'] : 'document',
+    title: '',
+  };
   for (const [key, value] of Object.entries(entry)) {
     if (key === 'id' || key.startsWith('_') || key === 'citation-key') continue;
     if (!allowed.has(key)) {
@@ -116,8 +120,10 @@ function uniqueId(entry: Record<string, unknown>, item: ReferenceInput, used: Se
   const author = (item['author'] as Array<{ family?: string; literal?: string }> | undefined)?.[0];
   const year = /^\d{4}/u.exec(typeof item['issued'] === 'string' ? item['issued'] : '')?.[0];
   const doi = typeof item['DOI'] === 'string' ? item['DOI'].split('/').slice(1).join('-') : undefined;
-  const url = typeof item['URL'] === 'string' ? new URL(item['URL']).hostname.replace(/^www\./u, '') : undefined;
-  const name = author?.family ?? author?.literal ?? (item.title.split(/\s+/u).slice(0, 3).join(' ') || doi || url);
+  const url =
+    typeof item['URL'] === 'string' ? new URL(item['URL']).hostname.replace(/^www\./u, '') : undefined;
+  const name =
+    author?.family ?? author?.literal ?? (item.title.split(/\s+/u).slice(0, 3).join(' ') || doi || url);
   const made = [name, year].filter(Boolean).join(' ');
   const source = typeof own === 'string' && !own.startsWith('temp_id') ? own : made;
   const base =
@@ -138,7 +144,10 @@ async function lookUp(doi: string): Promise<Array<Record<string, unknown>>> {
   await import('@citation-js/plugin-doi');
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${lookupTimeoutMs / 1000} s`)), lookupTimeoutMs);
+    timer = setTimeout(
+      () => reject(new Error(`no answer within ${lookupTimeoutMs / 1000} s`)),
+      lookupTimeoutMs,
+    );
   });
   try {
     const parser = Cite as unknown as { async(data: unknown): Promise<Cite> };

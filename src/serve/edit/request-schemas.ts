@@ -6,7 +6,12 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import schema from '../../claims/claims.schema.json' with { type: 'json' };
 import { claimKinds, verdicts } from '../../claims/types.ts';
-import type { EditRequest, ParseReferenceRequest, PreviewRequest, QuoteRequest } from '../../editor/protocol.ts';
+import type {
+  EditRequest,
+  ParseReferenceRequest,
+  PreviewRequest,
+  QuoteRequest,
+} from '../../editor/protocol.ts';
 
 const slug = { type: 'string', minLength: 1, maxLength: 200 } as const;
 const text = (maxLength: number, minLength = 0) => ({ type: 'string', minLength, maxLength }) as const;
@@ -87,7 +92,12 @@ export const validators = {
     type: 'object',
     additionalProperties: false,
     required: ['slug', 'block', 'exact', 'before'],
-    properties: { slug, block: { type: 'string', pattern: '^[a-z]+-[0-9]+$' }, exact: text(20_000, 1), before: text(1_000_000) },
+    properties: {
+      slug,
+      block: { type: 'string', pattern: '^[a-z]+-[0-9]+$' },
+      exact: text(20_000, 1),
+      before: text(1_000_000),
+    },
   }),
   preview: ajv.compile<PreviewRequest>({
     type: 'object',

@@ -61,7 +61,14 @@ describe('applyYaml', () => {
     const request = {
       type: 'update-claim' as const,
       id: 'first',
-      claim: { id: 'first', quote: 'the first words', kind: 'causal', verdict: 'supported', note: 'A note of\ntwo lines.\n', cites: [] },
+      claim: {
+        id: 'first',
+        quote: 'the first words',
+        kind: 'causal',
+        verdict: 'supported',
+        note: 'A note of\ntwo lines.\n',
+        cites: [],
+      },
     };
 
     // Act
@@ -84,8 +91,14 @@ describe('applyYaml', () => {
     const result = change(file, request);
 
     // Assert
-    expect(result).toBe(file.replace('  - id: second\n    quote: second words\n    kind: opinion\n    note: Short.\n', ''));
-    expect(parseDocument(result).toJS().claims.map((item: { id: string }) => item.id)).toEqual(['first']);
+    expect(result).toBe(
+      file.replace('  - id: second\n    quote: second words\n    kind: opinion\n    note: Short.\n', ''),
+    );
+    expect(
+      parseDocument(result)
+        .toJS()
+        .claims.map((item: { id: string }) => item.id),
+    ).toEqual(['first']);
   });
 
   it('should add references after the last reference, written as the file writes them', () => {
@@ -93,7 +106,15 @@ describe('applyYaml', () => {
     const request = {
       type: 'add-claim' as const,
       claim: { ...claim, cites: ['roe-2021'] },
-      references: [{ id: 'roe-2021', type: 'article-journal', title: 'On: things', author: [{ family: 'Roe', given: 'R.' }], issued: '2021-03' }],
+      references: [
+        {
+          id: 'roe-2021',
+          type: 'article-journal',
+          title: 'On: things',
+          author: [{ family: 'Roe', given: 'R.' }],
+          issued: '2021-03',
+        },
+      ],
     };
 
     // Act

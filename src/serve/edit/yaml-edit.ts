@@ -29,7 +29,8 @@ import { claimFieldOrder, ChangeError, type FileData, type ListName, type Operat
 /** The file's data (for `operationsFor`), or a ChangeError when the YAML does not parse. */
 export function yamlData(text: string): FileData {
   const doc = parseDocument(text);
-  if (doc.errors.length > 0) throw new ChangeError(`The claims file does not parse: ${doc.errors[0]?.message}`);
+  if (doc.errors.length > 0)
+    throw new ChangeError(`The claims file does not parse: ${doc.errors[0]?.message}`);
   const data = doc.toJS() as Record<string, unknown> | null;
   const list = (name: string): unknown[] => {
     const value = data?.[name];
@@ -40,7 +41,8 @@ export function yamlData(text: string): FileData {
 
 export function applyYaml(text: string, operations: readonly Operation[]): string {
   const doc = parseDocument(text);
-  if (doc.errors.length > 0) throw new ChangeError(`The claims file does not parse: ${doc.errors[0]?.message}`);
+  if (doc.errors.length > 0)
+    throw new ChangeError(`The claims file does not parse: ${doc.errors[0]?.message}`);
   /** Splices to make, as [start, end, text], on the original text. */
   const splices: Array<[number, number, string]> = [];
   let whole = false;
@@ -62,7 +64,8 @@ export function applyYaml(text: string, operations: readonly Operation[]): strin
       continue;
     }
     const item = seq?.items[operation.index];
-    if (!seq || !isMap(item)) throw new ChangeError(`Item ${operation.index + 1} of ${operation.list} is not there`);
+    if (!seq || !isMap(item))
+      throw new ChangeError(`Item ${operation.index + 1} of ${operation.list} is not there`);
     if (operation.op === 'remove') {
       seq.items.splice(operation.index, 1);
       if (!blockSeq || !item.range) whole = true;
@@ -134,7 +137,8 @@ function styleNew(node: YAMLMap): void {
 /** Sets `key` of `item`: in place when it is there, else where the file's field order puts it. */
 function setInOrder(doc: Document, item: YAMLMap, key: string, value: unknown): void {
   const current = item.get(key, true);
-  if (current !== undefined && isDeepStrictEqual((item.toJS(doc) as Record<string, unknown>)[key], value)) return;
+  if (current !== undefined && isDeepStrictEqual((item.toJS(doc) as Record<string, unknown>)[key], value))
+    return;
   const node = doc.createNode(value);
   if (isScalar(current) && isScalar(node) && typeof value === 'string') {
     // Keep the value's style (quoted, literal block) where it can carry the new text.
@@ -155,7 +159,9 @@ function setInOrder(doc: Document, item: YAMLMap, key: string, value: unknown): 
   const order: readonly string[] = claimFieldOrder;
   const rank = order.indexOf(key);
   const pairs = item.items as Pair[];
-  const after = pairs.findIndex((pair) => order.indexOf(String(isScalar(pair.key) ? pair.key.value : '')) > rank);
+  const after = pairs.findIndex(
+    (pair) => order.indexOf(String(isScalar(pair.key) ? pair.key.value : '')) > rank,
+  );
   item.set(key, node);
   if (rank !== -1 && after !== -1) {
     const added = pairs.pop();
@@ -239,7 +245,13 @@ function splice(text: string, splices: Array<[number, number, string]>): string 
 function comments(doc: Document): string[] {
   const found: string[] = [];
   const add = (comment: string | null | undefined): void => {
-    if (comment) found.push(...comment.split('\n').map((line) => line.trim()).filter(Boolean));
+    if (comment)
+      found.push(
+        ...comment
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean),
+      );
   };
   add(doc.commentBefore);
   visit(doc, {
