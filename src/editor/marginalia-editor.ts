@@ -1,4 +1,4 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, EditorApi } from './api.ts';
 import './claim-form.ts';
@@ -6,7 +6,7 @@ import type { ClaimCancelEvent, ClaimSaveDetail, ClaimSaveEvent } from './events
 import { keepDraft, reloadKeepingPlace, takeDraft } from './page-reload.ts';
 import type { ClaimInput, ClaimsState, EditChange } from './protocol.ts';
 import { selectedPassage, type SelectedPassage } from './selection.ts';
-import { formStyles } from './styles.ts';
+import { editorStyles, formStyles } from './styles.ts';
 import type { NoteCloseEvent, NoteOpenEvent } from '../reader/events.ts';
 
 /** How long a message for information stays in the status line. */
@@ -38,58 +38,7 @@ interface Draft {
  */
 @customElement('marginalia-editor')
 export class MarginaliaEditor extends LitElement {
-  static override styles = [
-    formStyles,
-    css`
-      .new-claim,
-      .note-tools {
-        position: fixed;
-        z-index: 2147483600;
-        box-shadow: 0 4px 14px rgb(0 0 0 / 0.25);
-      }
-      .note-tools {
-        display: flex;
-        gap: 0.4rem;
-        align-items: center;
-        flex-wrap: wrap;
-        max-width: 24rem;
-        padding: 0.4rem;
-        background: #fff;
-        border: 1px solid #b9bcc4;
-        border-radius: 6px;
-      }
-      .panel {
-        position: fixed;
-        z-index: 2147483601;
-        top: 0;
-        right: 0;
-        bottom: 0;
-        width: min(30rem, 100vw);
-        box-sizing: border-box;
-        overflow: auto;
-        padding: 1rem 1.2rem 2rem;
-        background: #fff;
-        border-left: 1px solid #b9bcc4;
-        box-shadow: -8px 0 30px rgb(0 0 0 / 0.2);
-      }
-      .status {
-        position: fixed;
-        z-index: 2147483599;
-        pointer-events: none;
-        left: 0.75rem;
-        bottom: 0.75rem;
-        max-width: min(36rem, calc(100vw - 1.5rem));
-        padding: 0.35rem 0.7rem;
-        border-radius: 6px;
-        background: #1d1f24;
-        color: #f2f2f2;
-        font-size: 13px;
-      }
-      .status[data-tone='error'] {
-        background: #8a1c1c;
-      }
-    `,
-  ];
+  static override styles = [formStyles, editorStyles];
 
   /** The run's token (from the page's `<meta name="marginalia-serve">`). */
   @property() token = '';

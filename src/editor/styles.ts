@@ -102,3 +102,54 @@ export const formStyles = css`
     white-space: nowrap;
   }
 `;
+
+/** The editing layer's own parts: the floating tools, the panel, the status line. */
+export const editorStyles = css`
+  .new-claim,
+  .note-tools {
+    position: fixed;
+    z-index: 2147483600;
+    box-shadow: 0 4px 14px rgb(0 0 0 / 0.25);
+  }
+  .note-tools {
+    display: flex;
+    gap: 0.4rem;
+    align-items: center;
+    flex-wrap: wrap;
+    max-width: 24rem;
+    padding: 0.4rem;
+    background: #fff;
+    border: 1px solid #b9bcc4;
+    border-radius: 6px;
+  }
+  .panel {
+    position: fixed;
+    z-index: 2147483601;
+    top: 0;
+    right: 0;
+    bottom: 0;
+    width: min(30rem, 100vw);
+    box-sizing: border-box;
+    overflow: auto;
+    padding: 1rem 1.2rem 2rem;
+    background: #fff;
+    border-left: 1px solid #b9bcc4;
+    box-shadow: -8px 0 30px rgb(0 0 0 / 0.2);
+  }
+  .status {
+    position: fixed;
+    z-index: 2147483599;
+    pointer-events: none;
+    left: 0.75rem;
+    bottom: 0.75rem;
+    max-width: min(36rem, calc(100vw - 1.5rem));
+    padding: 0.35rem 0.7rem;
+    border-radius: 6px;
+    background: #1d1f24;
+    color: #f2f2f2;
+    font-size: 13px;
+  }
+  .status[data-tone='error'] {
+    background: #8a1c1c;
+  }
+`;
