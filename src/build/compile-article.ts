@@ -17,7 +17,8 @@ import { spanDescriber } from '../anchor/index.ts';
 import { registerStyleFile, type StyleId } from '../cite/index.ts';
 import { readClaims } from '../claims/read-claims.ts';
 import type { ClaimsDocument } from '../claims/types.ts';
-import { createPipeline } from '../pipeline/index.ts';
+import { openCitationCache, saveCitationCache } from '../cite/citation-cache.ts';
+import { createAnchorPipeline, createPipeline } from '../pipeline/index.ts';
 import { error, hasErrors } from '../pipeline/report.ts';
 import { collectGarbage, largePage } from '../pipeline/rehype-collect-garbage.ts';
 import { pageHtml } from '../pipeline/rehype-stringify-page.ts';
@@ -46,6 +47,16 @@ export interface CompileOptions {
   /** Fixed `generated` time for the annotations, for reproducible output. */
   generated?: string;
   style?: StyleId;
+  /**
+   * false: only read the claims and anchor them, as `marginalia check` does: every problem is
+   * found, but no page, annotations or citations are made (default true).
+   */
+  render?: boolean;
+  /**
+   * Folder of the citation cache kept between runs (`src/cite/citation-cache.ts`); none when
+   * undefined.
+   */
+  citationCache?: string;
 }
 
 async function load(file: string | undefined, cwd: string): Promise<VFile | undefined> {
@@ -111,8 +122,17 @@ export async function compileFiles(
     }
   }
 
+  if (options.render === false) {
+    const anchoring = createAnchorPipeline({ format: paths.format, claims, claimsFile });
+    await anchoring.run(anchoring.parse(articleFile), articleFile);
+    const ok = !hasErrors(files);
+    return { ...failed(title), ok, claims: ok ? (articleFile.data.anchored?.length ?? 0) : 0 };
+  }
+
+  await openCitationCache(options.citationCache);
   const processor = createPipeline({ format: paths.format, slug: paths.slug, claims, claimsFile, style });
   const html = await renderPage(processor, articleFile, files);
+  await saveCitationCache();
   if (html === undefined) return failed(title);
   // The page's trees are garbage now; on a long article, return their memory before the annotations.
   if (html.length >= largePage) collectGarbage();

@@ -11,12 +11,22 @@ import { hasErrorWithin } from './problems.ts';
 import type { CheckContext } from './problems.ts';
 import { childPointer, isRecord, placeOf } from './tree.ts';
 import { claimKinds, verdicts } from './types.ts';
-import type { Claim, ClaimKind, ClaimsDocument, CslItem, Verdict } from './types.ts';
+import type { CheckLevel, Claim, ClaimKind, ClaimsDocument, CslItem, Review, Verdict } from './types.ts';
 
 const nameParts: ReadonlySet<string> = new Set(Object.keys(schema.definitions.names.items.properties));
 
 /** The fields of a claim, in the order of the contract (also the keys of `Claim.positions`). */
-const claimFields = ['id', 'quote', 'prefix', 'suffix', 'kind', 'verdict', 'note', 'cites'] as const;
+const claimFields = [
+  'id',
+  'quote',
+  'prefix',
+  'suffix',
+  'kind',
+  'verdict',
+  'note',
+  'cites',
+  'reviewed',
+] as const;
 
 export function assemble(context: CheckContext): ClaimsDocument {
   const data = isRecord(context.tree.data) ? context.tree.data : {};
@@ -26,7 +36,54 @@ export function assemble(context: CheckContext): ClaimsDocument {
     claims: claims(context, data.claims),
   };
   if (typeof data.style === 'string' && !hasErrorWithin(context, '/style')) document.style = data.style;
+  for (const field of ['canonical', 'provenance'] as const) {
+    const value = data[field];
+    if (typeof value === 'string' && !hasErrorWithin(context, `/${field}`)) document[field] = value.trim();
+  }
+  const review = isRecord(data.review) ? toReview(context, data.review) : undefined;
+  if (review) document.review = review;
+  const ratings = definitions(context, data.ratings, '/ratings', verdicts);
+  if (ratings) document.ratings = ratings;
+  const kinds = definitions(context, data.kinds, '/kinds', claimKinds);
+  if (kinds) document.kinds = kinds;
+  if (isRecord(data.checks) && !hasErrorWithin(context, '/checks')) {
+    document.checks = Object.fromEntries(
+      Object.entries(data.checks).filter((entry): entry is [string, CheckLevel] => isCheckLevel(entry[1])),
+    );
+  }
   return document;
+}
+
+function toReview(context: CheckContext, value: Record<string, unknown>): Review | undefined {
+  const review: Review = {};
+  if (typeof value.by === 'string' && !hasErrorWithin(context, '/review/by')) review.by = value.by.trim();
+  if (typeof value.url === 'string' && !hasErrorWithin(context, '/review/url')) review.url = value.url.trim();
+  if ('date' in value && !hasErrorWithin(context, '/review/date')) {
+    const reading = readDate(value.date);
+    if ('date' in reading) review.date = reading.date;
+  }
+  return Object.keys(review).length > 0 ? review : undefined;
+}
+
+/** A mapping of known names (verdicts or kinds) to their definitions, without those in error. */
+function definitions<K extends string>(
+  context: CheckContext,
+  value: unknown,
+  pointer: string,
+  names: readonly K[],
+): Partial<Record<K, string>> | undefined {
+  if (!isRecord(value)) return undefined;
+  const result: Partial<Record<K, string>> = {};
+  for (const name of names) {
+    const text = value[name];
+    if (typeof text === 'string' && !hasErrorWithin(context, childPointer(pointer, name)))
+      result[name] = text.trim();
+  }
+  return Object.keys(result).length > 0 ? result : undefined;
+}
+
+function isCheckLevel(value: unknown): value is CheckLevel {
+  return value === 'off' || value === 'warning' || value === 'error';
 }
 
 function references(context: CheckContext, list: unknown): ClaimsDocument['references'] {
@@ -68,6 +125,10 @@ function toClaim(context: CheckContext, value: Record<string, unknown>, pointer:
   if (typeof prefix === 'string') claim.prefix = prefix;
   if (typeof suffix === 'string') claim.suffix = suffix;
   if (isVerdict(verdict)) claim.verdict = verdict;
+  if ('reviewed' in value) {
+    const reading = readDate(value.reviewed);
+    if ('date' in reading) claim.reviewed = reading.date;
+  }
   const fields = claimFields.filter((field) => Object.hasOwn(value, field));
   whenFirstRead(claim, 'positions', () => {
     const positions: Claim['positions'] = { claim: placeOf(context.tree, pointer) };

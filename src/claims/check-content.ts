@@ -15,6 +15,8 @@ import { childPointer, isRecord, placeOf } from './tree.ts';
 
 /** Schemes a `URL` may have: web pages, and mail addresses. Anything else could run script. */
 const safeProtocols: ReadonlySet<string> = new Set(['http:', 'https:', 'mailto:']);
+/** Schemes of a page's own address: web pages only. */
+const webProtocols: ReadonlySet<string> = new Set(['http:', 'https:']);
 
 export function checkContent(context: CheckContext): void {
   const data = context.tree.data;
@@ -34,6 +36,13 @@ export function checkContent(context: CheckContext): void {
 
   if (isRecord(data.source)) checkCslItem(context, data.source, '/source');
   for (const { value, pointer } of references) checkCslItem(context, value, pointer);
+  for (const { value, pointer } of claims)
+    if ('reviewed' in value) checkDate(context, value.reviewed, childPointer(pointer, 'reviewed'));
+  if (typeof data.canonical === 'string') checkUrl(context, data.canonical, '/canonical', webProtocols);
+  if (isRecord(data.review)) {
+    if ('date' in data.review) checkDate(context, data.review.date, '/review/date');
+    if (typeof data.review.url === 'string') checkUrl(context, data.review.url, '/review/url', webProtocols);
+  }
 }
 
 interface Entry {
@@ -149,7 +158,12 @@ function checkDate(context: CheckContext, value: unknown, pointer: string): void
   );
 }
 
-function checkUrl(context: CheckContext, value: string, pointer: string): void {
+function checkUrl(
+  context: CheckContext,
+  value: string,
+  pointer: string,
+  protocols: ReadonlySet<string> = safeProtocols,
+): void {
   const where = capitalise(describe(context.tree.data, pointer));
   let url: URL;
   try {
@@ -163,7 +177,7 @@ function checkUrl(context: CheckContext, value: string, pointer: string): void {
     );
     return;
   }
-  if (safeProtocols.has(url.protocol)) return;
+  if (protocols.has(url.protocol)) return;
   report(
     context,
     pointer,

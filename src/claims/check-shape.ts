@@ -5,9 +5,9 @@
  * Dates are left to `check-content.ts`, which reads every accepted form and explains a bad date
  * in one message rather than one per part.
  */
-import { Ajv } from 'ajv';
-import type { ErrorObject, SchemaObject } from 'ajv';
+import type { ErrorObject, SchemaObject, ValidateFunction } from 'ajv';
 import schema from './claims.schema.json' with { type: 'json' };
+import validateClaims from './validate-claims.js';
 import { closest } from './closest.ts';
 import { alternatives, capitalise, describe, keySyntax, listSyntax, show } from './describe.ts';
 import type { Format } from './describe.ts';
@@ -39,14 +39,11 @@ function fieldsOf(ref: string): ReadonlySet<string> {
   );
 }
 
-const validate = new Ajv({
-  allErrors: true,
-  verbose: true,
-  strict: true,
-  // `required` sits beside `allOf` (for source and references), which strict mode would reject.
-  strictRequired: false,
-  allowUnionTypes: true,
-}).compile(claimsSchema);
+/**
+ * The schema compiled ahead by Ajv (`validate-claims.js`, written by `npm run generate` with
+ * the options of `validator-source.ts`): no command spends time compiling it when it starts.
+ */
+const validate = validateClaims as ValidateFunction;
 
 export function checkShape(context: CheckContext): void {
   validate(context.tree.data);
@@ -75,6 +72,9 @@ function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
 /** The pointer of the CSL date that `pointer` is in (or is), if any. */
 export function datePointer(pointer: string): string | undefined {
   const segments = pointerSegments(pointer);
+  if (segments[0] === 'review' && segments[1] === 'date') return '/review/date';
+  if (segments[0] === 'claims' && segments[2] === 'reviewed' && segments[1] !== undefined)
+    return pointerFrom(segments.slice(0, 3));
   const depth = segments[0] === 'source' ? 1 : segments[0] === 'references' ? 2 : undefined;
   if (depth === undefined || segments.length <= depth) return undefined;
   return dateFields.has(segments[depth] ?? '') ? pointerFrom(segments.slice(0, depth + 1)) : undefined;
@@ -107,6 +107,16 @@ function explain(context: CheckContext, error: ErrorObject): void {
     case 'enum':
       if (field === 'kind' || field === 'verdict' || field === 'type') {
         unknownValue(context, pointer, field);
+        return;
+      }
+      if (pointerSegments(pointer)[0] === 'checks' && pointerSegments(pointer).length === 2) {
+        const level = valueAt(context.tree.data, pointer);
+        report(
+          context,
+          pointer,
+          'wrong-type',
+          `Check ${show(field)} is set to ${show(String(level))}: use off, warning or error`,
+        );
         return;
       }
       break;

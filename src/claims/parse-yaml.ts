@@ -13,8 +13,8 @@
  * `parse-yaml.test.ts` checks that the two readings agree.
  */
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Document, Scalar, YAMLError } from 'yaml';
+import type { Document, LineCounter, Scalar, YAMLError } from 'yaml';
+import { yamlLibrary } from './yaml-library.ts';
 import { childPointer, isRecord, pointAt, setOwn } from './tree.ts';
 import type { NodePlace, ParseOutcome, PlaceIndex, SyntaxProblem } from './tree.ts';
 import type { Point } from './types.ts';
@@ -187,10 +187,10 @@ function placesOnDemand(text: string): PlaceIndex {
 
 /** Read `text` with `yaml`, keeping the place of every value. */
 export function parseYamlWithPlaces(text: string): ParseOutcome {
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yamlLibrary().LineCounter)();
   let document: Document.Parsed;
   try {
-    document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    document = yamlLibrary().parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   } catch (error) {
     const reason = `Could not read the claims file as YAML (${String(error)}): check its syntax`;
     return { tree: undefined, problems: [{ place: { line: 1, column: 1 }, reason, fatal: true }] };
@@ -288,7 +288,7 @@ function buildTree(document: Document.Parsed, lineCounter: LineCounter) {
     const value = aliasPlace ?? valuePlace(node, keyPlace);
     places.set(pointer, keyPlace ? { value, key: keyPlace } : { value });
 
-    if (isAlias(node)) {
+    if (yamlLibrary().isAlias(node)) {
       const target = node.resolve(document);
       if (target === undefined) return null;
       if (open.has(target)) {
@@ -296,8 +296,8 @@ function buildTree(document: Document.Parsed, lineCounter: LineCounter) {
       }
       return build(target, pointer, depth + 1, keyPlace, aliasPlace ?? value);
     }
-    if (isScalar(node)) return scalarValue(node);
-    if (isMap(node)) {
+    if (yamlLibrary().isScalar(node)) return scalarValue(node);
+    if (yamlLibrary().isMap(node)) {
       open.add(node);
       const object: Record<string, unknown> = {};
       for (const pair of node.items) {
@@ -313,7 +313,7 @@ function buildTree(document: Document.Parsed, lineCounter: LineCounter) {
       open.delete(node);
       return object;
     }
-    if (isSeq(node)) {
+    if (yamlLibrary().isSeq(node)) {
       open.add(node);
       const array = node.items.map((item, index) =>
         build(item, childPointer(pointer, index), depth + 1, undefined, aliasPlace),
@@ -327,7 +327,8 @@ function buildTree(document: Document.Parsed, lineCounter: LineCounter) {
   /** Where a value starts; an empty value (`note:` and nothing after) is placed at its key. */
   const valuePlace = (node: unknown, keyPlace: Point | undefined): Point => {
     const empty =
-      node === null || (isScalar(node) && node.value === null && node.range?.[0] === node.range?.[1]);
+      node === null ||
+      (yamlLibrary().isScalar(node) && node.value === null && node.range?.[0] === node.range?.[1]);
     if (empty && keyPlace) return keyPlace;
     return pointAt(lineCounter, startOf(node));
   };
@@ -338,7 +339,7 @@ function buildTree(document: Document.Parsed, lineCounter: LineCounter) {
 
 function keyText(key: unknown): string {
   if (key === null || key === undefined) return '';
-  if (isScalar(key)) {
+  if (yamlLibrary().isScalar(key)) {
     const value = scalarValue(key);
     return value === null ? '' : String(value);
   }

@@ -465,7 +465,7 @@ describe('readClaims: messages', () => {
     // Assert
     expect(messages).toEqual([{ line: 17, column: 1, ruleId: 'unknown-field', fatal: false }]);
     expect(reasons[0]).toBe(
-      'The claims file has an unknown field "extra", which is ignored: remove it (known fields: source, references, claims, style)',
+      'The claims file has an unknown field "extra", which is ignored: remove it (known fields: source, references, claims, style, canonical, provenance, review, ratings, kinds, checks)',
     );
   });
 
@@ -798,6 +798,86 @@ describe('readClaims: the document', () => {
     // Assert
     expect(fromYaml.messages).toEqual([{ line: 1, column: 1, ruleId: 'unknown-field', fatal: false }]);
     expect(fromJson.messages).toEqual([{ line: 1, column: 2, ruleId: 'unknown-field', fatal: false }]);
+  });
+
+  it('should read the page, review, ratings, kinds and checks fields, and a claim reviewed date', () => {
+    // Arrange
+    const text = lines(
+      'source:',
+      '  title: An article',
+      'canonical: https://example.org/news/article/',
+      'provenance: Found at *one* address only.',
+      'review:',
+      '  by: Marginalia desk',
+      '  date: 2026-12-05',
+      '  url: https://example.org/about',
+      'ratings:',
+      '  supported: The cited evidence shows it.',
+      'kinds:',
+      '  fact: What is or was the case.',
+      'checks:',
+      '  verdict-without-citation: off',
+      'claims:',
+      '  - id: first',
+      '    quote: some words',
+      '    kind: fact',
+      '    note: A note.',
+      '    reviewed: 2026-12-01',
+    );
+
+    // Act
+    const { document, messages } = read(text);
+
+    // Assert
+    expect(messages).toEqual([]);
+    expect(document).toMatchObject({
+      canonical: 'https://example.org/news/article/',
+      provenance: 'Found at *one* address only.',
+      review: {
+        by: 'Marginalia desk',
+        date: { 'date-parts': [[2026, 12, 5]] },
+        url: 'https://example.org/about',
+      },
+      ratings: { supported: 'The cited evidence shows it.' },
+      kinds: { fact: 'What is or was the case.' },
+      checks: { 'verdict-without-citation': 'off' },
+    });
+    expect(document?.claims[0]?.reviewed).toEqual({ 'date-parts': [[2026, 12, 1]] });
+  });
+
+  it('should report a bad review date, an unsafe canonical address, an unknown rating and a bad check level', () => {
+    // Arrange
+    const text = lines(
+      'source:', //                         1
+      '  title: An article', //             2
+      'canonical: javascript:alert(1)', //  3
+      'review:', //                         4
+      '  date: 2026-13-45', //              5
+      'ratings:', //                        6
+      '  true: Yes.', //                    7
+      'checks:', //                         8
+      '  some-rule: loud', //               9
+      'claims:', //                         10
+      '  - id: first', //                   11
+      '    quote: some words', //           12
+      '    kind: fact', //                  13
+      '    note: A note.', //               14
+      '    reviewed: yesterday', //         15
+    );
+
+    // Act
+    const { document, messages } = read(text);
+
+    // Assert
+    expect(messages.map(({ line, ruleId }) => ({ line, ruleId }))).toEqual([
+      { line: 3, ruleId: 'unsafe-url' },
+      { line: 5, ruleId: 'invalid-date' },
+      { line: 7, ruleId: 'unknown-field' },
+      { line: 9, ruleId: 'wrong-type' },
+      { line: 15, ruleId: 'invalid-date' },
+    ]);
+    expect(document?.canonical).toBeUndefined();
+    expect(document?.review).toBeUndefined();
   });
 
   it('should read the claims file of the sample article without any message', () => {

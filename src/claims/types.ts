@@ -74,9 +74,14 @@ export interface Claim {
   note: string;
   /** Ids from `references`; empty when the claim cites nothing. */
   cites: string[];
+  /** When this claim was last reviewed, if not on the article's review date. */
+  reviewed?: CslDate;
   /** Where each field's value starts in the claims file (`claim` is the item itself). */
   positions: Partial<
-    Record<'claim' | 'id' | 'quote' | 'prefix' | 'suffix' | 'kind' | 'verdict' | 'note' | 'cites', Point>
+    Record<
+      'claim' | 'id' | 'quote' | 'prefix' | 'suffix' | 'kind' | 'verdict' | 'note' | 'cites' | 'reviewed',
+      Point
+    >
   >;
 }
 
@@ -88,4 +93,29 @@ export interface ClaimsDocument {
   claims: Claim[];
   /** Optional path (relative to the claims file) of a CSL style file to use. */
   style?: string;
+  /** The address the built page is published under (`--base-url` takes precedence). */
+  canonical?: string;
+  /** Markdown: how the article's text was found, and what is unknown about it. */
+  provenance?: string;
+  /** Who reviewed the article's claims, and when. */
+  review?: Review;
+  /** This publication's definitions of the verdicts, for the legend. */
+  ratings?: Partial<Record<Verdict, string>>;
+  /** This publication's definitions of the claim kinds, for the legend. */
+  kinds?: Partial<Record<ClaimKind, string>>;
+  /** Editorial checks turned off or made stricter, by rule id. */
+  checks?: Record<string, CheckLevel>;
 }
+
+/** Who reviewed an article, and when. */
+export interface Review {
+  /** A person or an organisation, as it should be credited. */
+  by?: string;
+  /** When the review was completed (date-parts). */
+  date?: CslDate;
+  /** A page about the reviewer or the review process. */
+  url?: string;
+}
+
+/** What an editorial check does: nothing, warn, or fail the article. */
+export type CheckLevel = 'off' | 'warning' | 'error';

@@ -3,26 +3,37 @@
  * (`src/editor/index.ts`: live reload, the problems overlay, the editing layer), with Lit, as one
  * minified ES module. It is never part of a built site.
  *
- * A package ships it prebuilt as `marginalia-editor.js` beside this module (the package's build
- * runs `npm run build:editor -- FILE`); in the repository it is made in memory, once per server
- * run, with esbuild.
+ * The package build makes it once, into `dist/assets/marginalia-editor.js`
+ * (`scripts/build-package.ts`); the server reads it from there. Run from the TypeScript sources
+ * in a clone where it is missing, the server makes it in memory with esbuild.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** Where a package keeps the prebuilt script. */
-export const prebuiltEditorBundle = resolve(here, 'marginalia-editor.js');
+/** The script's name in `dist/assets/`. */
+export const editorScriptName = 'marginalia-editor.js';
 
-/** The script's text: the prebuilt file when there is one, else made now with esbuild. */
+/** Where the package build put the script: `../assets/` from `dist/bin/` or `dist/serve/`, or `dist/assets/` of a clone. */
+function prebuilt(): string | undefined {
+  const candidates = [
+    resolve(here, '../assets', editorScriptName),
+    resolve(here, '../../dist/assets', editorScriptName),
+  ];
+  return candidates.find((file) => existsSync(file));
+}
+
+/** The script's text: the package build's, else made now with esbuild. */
 export async function editorBundle(): Promise<string> {
-  try {
-    return await readFile(prebuiltEditorBundle, 'utf8');
-  } catch {
-    return buildEditorBundle();
+  const file = prebuilt();
+  if (file !== undefined) return readFile(file, 'utf8');
+  if (!existsSync(resolve(here, 'index.ts'))) {
+    throw new Error(`The editor's script (${editorScriptName}) is missing: run npm run build`);
   }
+  return buildEditorBundle();
 }
 
 /** Bundles `src/editor/index.ts` with esbuild (a development dependency) and returns the code. */
@@ -43,13 +54,4 @@ export async function buildEditorBundle(): Promise<string> {
   const [output] = result.outputFiles;
   if (!output) throw new Error('esbuild produced no output for the editor script');
   return output.text;
-}
-
-// Run directly (`npm run build:editor [FILE]`): write the script.
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { writeFile } = await import('node:fs/promises');
-  const outFile = process.argv[2] ?? prebuiltEditorBundle;
-  const code = await buildEditorBundle();
-  await writeFile(outFile, code);
-  console.log(`${outFile}: ${(Buffer.byteLength(code) / 1024).toFixed(1)} KB`);
 }
