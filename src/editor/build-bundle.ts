@@ -48,6 +48,9 @@ export async function buildEditorBundle(): Promise<string> {
     platform: 'browser',
     tsconfig: resolve(here, '../../tsconfig.json'),
     legalComments: 'none',
+    // The package's `sideEffects` lists the published reader only; the elements here are
+    // defined by importing their modules, which must not be dropped.
+    ignoreAnnotations: true,
     write: false,
     logLevel: 'silent',
   });

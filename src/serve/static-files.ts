@@ -76,7 +76,8 @@ export async function sendFile(
   const type = contentTypeOf(file);
   // The browser asks again each time (no-cache), and gets "not modified" while the file is the
   // same: a reload after a rebuild fetches the page again, not the scripts it already compiled.
-  const etag = `W/"${size.toString(36)}-${Math.floor(found.mtimeMs).toString(36)}${snippet === undefined ? '' : `-${snippet.length.toString(36)}`}"`;
+  const injects = snippet !== undefined && type.startsWith('text/html');
+  const etag = `W/"${size.toString(36)}-${Math.floor(found.mtimeMs).toString(36)}${injects ? `-${snippet.length.toString(36)}` : ''}"`;
   if (request.headers['if-none-match'] === etag) {
     response.writeHead(304, { ETag: etag, 'Cache-Control': 'no-cache' });
     response.end();
@@ -89,7 +90,7 @@ export async function sendFile(
   };
   let head: Buffer | undefined;
   let extra: Buffer | undefined;
-  if (snippet !== undefined && type.startsWith('text/html')) {
+  if (injects) {
     const handle = await open(file, 'r');
     try {
       const buffer = Buffer.alloc(Math.min(size, headWindow));

@@ -89,7 +89,9 @@ describe('edit mode’s API', () => {
     expect(page.body).toContain(`<meta name="marginalia-serve" data-mode="edit" data-token="${site.token}">`);
     expect(page.body).toContain('<script type="module" src="/__marginalia/client.js"></script></head>');
     expect(script.type).toBe('text/javascript; charset=utf-8');
-    expect(script.body).toContain('marginalia-editor');
+    expect(script.body).toContain('marginalia-claim-form');
+    expect(script.body).toContain('marginalia-reference-form');
+    expect(script.body).toContain('marginalia-problems');
     expect(script.body).not.toContain(site.token);
     expect(built).not.toContain('marginalia-serve');
     expect(built).not.toContain('__marginalia');
