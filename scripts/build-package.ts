@@ -66,7 +66,7 @@ function filesUnder(dir: string): string[] {
 
 function newestInput(): number {
   const inputs = [
-    ...filesUnder(path.join(root, 'src')),
+    ...filesUnder(path.join(root, 'src')).filter((file) => !file.endsWith('.test.ts')),
     fileURLToPath(import.meta.url),
     path.join(root, 'package.json'),
     path.join(root, 'tsconfig.json'),
