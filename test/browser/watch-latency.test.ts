@@ -1,5 +1,6 @@
 /**
- * How long, in watch mode, from saving a claims file to the open page showing the change: the
+ * How long, in watch mode, from saving a claims file to the open page showing the change (the
+ * first frame of the reloaded page that has it), and to the reader being ready on it: the
  * server rebuilds the one article in its warm process and the page reloads. Measured in
  * Chromium on the seed article (the lead's target: a median under 300 ms; the assertion has a
  * generous margin for a busy machine) and, with MARGINALIA_LATENCY_LARGE=1, on the benchmark's
@@ -26,6 +27,13 @@ afterAll(async () => {
   if (folder) await rm(folder, { recursive: true, force: true });
 });
 
+function report(what: string, times: Latency): string {
+  return (
+    `Watch latency, ${what}: shown after ${median(times.shown)} ms (median; ${times.shown.join(', ')} ms), ` +
+    `reader ready after ${median(times.ready)} ms (${times.ready.join(', ')} ms)`
+  );
+}
+
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
@@ -34,12 +42,19 @@ function median(values: readonly number[]): number {
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
+interface Latency {
+  /** From the write to the first frame that shows the change. */
+  shown: number[];
+  /** From the write to the reader being ready on the reloaded page. */
+  ready: number[];
+}
+
 /**
  * Serves `articles` in watch mode, opens `slug`, and `runs` times changes the title in its claims
- * file, timing from just before the write to the moment the reloaded page shows the new title
- * with its reader ready (the page's clock, which is this machine's).
+ * file, timing from just before the write to the frame of the reloaded page that shows the new
+ * title, and to its reader being ready (the page's clock, which is this machine's).
  */
-async function measure(articles: string, slug: string, claimsFile: string, runs: number): Promise<number[]> {
+async function measure(articles: string, slug: string, claimsFile: string, runs: number): Promise<Latency> {
   const site = await serveSite({
     paths: [articles],
     out: path.join(folder, `build-${slug}`),
@@ -56,7 +71,7 @@ async function measure(articles: string, slug: string, claimsFile: string, runs:
     await gotoReader(page, `${site.url}${slug}/`);
     const original = await readFile(claimsFile, 'utf8');
     const titleLine = /^( {2}title: )(.*)$/mu;
-    const times: number[] = [];
+    const times: Latency = { shown: [], ready: [] };
     for (let run = 1; run <= runs; run++) {
       const marker = `(save ${run})`;
       const changed = original.replace(titleLine, (_, key: string, title: string) =>
@@ -66,15 +81,17 @@ async function measure(articles: string, slug: string, claimsFile: string, runs:
       const saved = Date.now();
       await writeFile(claimsFile, changed);
       const shown = await page.waitForFunction(
-        (text) =>
-          document.querySelector('h1')?.textContent?.includes(text) &&
-          document.querySelector('marginalia-reader[data-enhanced]')
-            ? Date.now()
-            : false,
+        (text) => (document.querySelector('h1')?.textContent?.includes(text) ? Date.now() : false),
         marker,
         { polling: 'raf', timeout: 60_000 },
       );
-      times.push(Number(await shown.jsonValue()) - saved);
+      times.shown.push(Number(await shown.jsonValue()) - saved);
+      const ready = await page.waitForFunction(
+        () => (document.querySelector('marginalia-reader[data-enhanced]') ? Date.now() : false),
+        null,
+        { polling: 'raf', timeout: 60_000 },
+      );
+      times.ready.push(Number(await ready.jsonValue()) - saved);
     }
     expect(trouble.errors).toEqual([]);
     return times;
@@ -94,8 +111,8 @@ describe('watch mode', { timeout: 300_000 }, () => {
     const times = await measure(articles, soraSlug, path.join(articles, `${soraSlug}.claims.yaml`), 7);
 
     // Assert
-    console.log(`Watch latency, seed article: median ${median(times)} ms (${times.join(', ')} ms)`);
-    expect(median(times)).toBeLessThan(3000);
+    console.log(report('seed article', times));
+    expect(median(times.shown)).toBeLessThan(3000);
   });
 
   it.runIf(process.env['MARGINALIA_LATENCY_LARGE'] === '1')(
@@ -112,10 +129,8 @@ describe('watch mode', { timeout: 300_000 }, () => {
       const times = await measure(articles, 'sotu', path.join(articles, 'sotu.claims.yaml'), 5);
 
       // Assert
-      console.log(
-        `Watch latency, 1 MB article, 10,000 claims: median ${median(times)} ms (${times.join(', ')} ms)`,
-      );
-      expect(median(times)).toBeLessThan(20_000);
+      console.log(report('1 MB article, 10,000 claims', times));
+      expect(median(times.shown)).toBeLessThan(20_000);
     },
   );
 });
