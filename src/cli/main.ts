@@ -17,6 +17,7 @@ Commands:
   fix [PATH…]     re-anchor the claims of edited articles: rewrite each quote, prefix and suffix
                   that can be placed with confidence, report the rest
   init SOURCE     write a starter claims file beside the article SOURCE (never over one)
+  serve [PATH…]   build and serve on this machine (--watch, --edit: see marginalia serve --help)
 
 PATH is an article's text (.txt or .md), its claims file (.claims.yaml, .claims.yml or
 .claims.json), or a folder: every article in it.
@@ -54,6 +55,7 @@ const consoleIo: Io = {
 };
 
 export async function main(argv: readonly string[], io: Io = consoleIo): Promise<number> {
+  if (argv[0] === 'serve') return (await import('./serve.ts')).serve(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
