@@ -19,7 +19,7 @@ import { readClaims } from '../claims/read-claims.ts';
 import type { ClaimsDocument } from '../claims/types.ts';
 import { openCitationCache, saveCitationCache } from '../cite/citation-cache.ts';
 import { createAnchorPipeline, createPipeline } from '../pipeline/index.ts';
-import { error, hasErrors } from '../pipeline/report.ts';
+import { error, hasErrors, warning } from '../pipeline/report.ts';
 import { collectGarbage, largePage } from '../pipeline/rehype-collect-garbage.ts';
 import { pageHtml } from '../pipeline/rehype-stringify-page.ts';
 import { citationFiles } from '../pipeline/rehype-cite-article.ts';
@@ -129,8 +129,24 @@ export async function compileFiles(
     return { ...failed(title), ok, claims: ok ? (articleFile.data.anchored?.length ?? 0) : 0 };
   }
 
+  const canonical = canonicalUrl(paths.slug, claims, options.baseUrl);
+  if (canonical === undefined) {
+    warning(
+      claimsFile,
+      'The page has no published address, so copied quotes link to wherever it is read (a local server, a file): build with --base-url https://your.site/ or give the page its address in canonical:',
+      { line: 1, column: 1 },
+      'no-canonical-url',
+    );
+  }
   await openCitationCache(options.citationCache);
-  const processor = createPipeline({ format: paths.format, slug: paths.slug, claims, claimsFile, style });
+  const processor = createPipeline({
+    format: paths.format,
+    slug: paths.slug,
+    claims,
+    claimsFile,
+    style,
+    ...(canonical === undefined ? {} : { canonical }),
+  });
   const html = await renderPage(processor, articleFile, files);
   await saveCitationCache();
   if (html === undefined) return failed(title);
@@ -150,6 +166,15 @@ export async function compileFiles(
     annotations: serializeAnnotationCollection(collection),
     attachments: citationAttachments(articleFile),
   };
+}
+
+/**
+ * The page's published address: `<baseUrl><slug>/` when the build has a base URL, else the
+ * claims file's `canonical`, else none.
+ */
+export function canonicalUrl(slug: string, claims: ClaimsDocument, baseUrl: string | undefined): string | undefined {
+  if (baseUrl !== undefined) return new URL(`${encodeURIComponent(slug)}/`, baseUrl).href;
+  return claims.canonical;
 }
 
 /** The anchored claims as a W3C annotation collection, each note as HTML and as text. */

@@ -25,6 +25,8 @@ export const rules = {
   'internal-error': "the build of an article stopped on an error of Marginalia's own (please report it)",
   'write-error': "an article's output could not be written",
   'style-not-found': 'a CSL style file named by the claims file that could not be read',
+  'no-canonical-url':
+    'the page has no published address (no --base-url, no canonical:): copied links use the address it is read at (warning, build only)',
 } as const;
 
 export type RuleId = keyof typeof rules;
