@@ -130,14 +130,6 @@ export async function compileFiles(
   }
 
   const canonical = canonicalUrl(paths.slug, claims, options.baseUrl);
-  if (canonical === undefined) {
-    warning(
-      claimsFile,
-      'The page has no published address, so copied quotes link to wherever it is read (a local server, a file): build with --base-url https://your.site/ or give the page its address in canonical:',
-      { line: 1, column: 1 },
-      'no-canonical-url',
-    );
-  }
   await openCitationCache(options.citationCache);
   const processor = createPipeline({
     format: paths.format,
@@ -150,6 +142,14 @@ export async function compileFiles(
   const html = await renderPage(processor, articleFile, files);
   await saveCitationCache();
   if (html === undefined) return failed(title);
+  if (canonical === undefined) {
+    warning(
+      claimsFile,
+      'The page has no published address, so copied quotes link to wherever it is read (a local server, a file): build with --base-url https://your.site/ or give the page its address in canonical:',
+      { line: 1, column: 1 },
+      'no-canonical-url',
+    );
+  }
   // The page's trees are garbage now; on a long article, return their memory before the annotations.
   if (html.length >= largePage) collectGarbage();
 

@@ -7,12 +7,14 @@
  *
  * The steps: parse (YAML or JSON, keeping positions) → check the shape against
  * `claims.schema.json` → check what a schema cannot (unique ids, known references, dates, URLs)
- * → build the document from what is valid.
+ * → check the references' sanity (`check-references.ts`: types that fit their fields, titles,
+ * dates, access dates; warnings) → build the document from what is valid.
  */
 import type { VFile } from 'vfile';
 import type { RuleId } from '../pipeline/messages.ts';
 import { assemble } from './assemble.ts';
 import { checkContent } from './check-content.ts';
+import { checkReferences } from './check-references.ts';
 import { checkShape } from './check-shape.ts';
 import type { Format } from './describe.ts';
 import { parseJson } from './parse-json.ts';
@@ -52,6 +54,7 @@ export function readClaims(file: VFile): ClaimsDocument | undefined {
   const context: CheckContext = { tree, format, problems };
   checkShape(context);
   checkContent(context);
+  checkReferences(context);
   emit(file, problems);
   return assemble(context);
 }
