@@ -172,7 +172,11 @@ export async function compileFiles(
  * The page's published address: `<baseUrl><slug>/` when the build has a base URL, else the
  * claims file's `canonical`, else none.
  */
-export function canonicalUrl(slug: string, claims: ClaimsDocument, baseUrl: string | undefined): string | undefined {
+export function canonicalUrl(
+  slug: string,
+  claims: ClaimsDocument,
+  baseUrl: string | undefined,
+): string | undefined {
   if (baseUrl !== undefined) return new URL(`${encodeURIComponent(slug)}/`, baseUrl).href;
   return claims.canonical;
 }

@@ -238,7 +238,10 @@ describe.each(cases)('a copy in $style of a source $source', ({ style, item, wan
 
   it('should set a quotation of two paragraphs off as a block, and cite both paragraphs', () => {
     // Arrange
-    const paragraphs = ['Few of them have been opened to the public.', 'The chips they could buy were slower.'];
+    const paragraphs = [
+      'Few of them have been opened to the public.',
+      'The chips they could buy were slower.',
+    ];
 
     // Act
     const copy = formatCopy({ paragraphs, style: cited, numbers: [2, 3], url });
@@ -331,7 +334,9 @@ describe('formatCopy', () => {
 
     // Assert
     expect(copy.plain).toBe(`“Sora’s impact” (Doe, 2024)\n\n${expected.apa.ledger.reference.text}\n\n${url}`);
-    expect(copy.markdown).toBe(`“Sora’s impact” (Doe, 2024)\n\n${expected.apa.ledger.reference.markdown}\n\n<${url}>`);
+    expect(copy.markdown).toBe(
+      `“Sora’s impact” (Doe, 2024)\n\n${expected.apa.ledger.reference.markdown}\n\n<${url}>`,
+    );
     expect(copy.html).toBe(
       `<p>“Sora’s impact” (Doe, 2024)</p><p>${expected.apa.ledger.reference.html}</p><p>${link(url)}</p>`,
     );
@@ -359,7 +364,12 @@ describe('formatCopy', () => {
     const paragraphs = ['<script>alert("x")</script> & [so](on) *now*'];
 
     // Act
-    const safe = formatCopy({ paragraphs, style: apa(), numbers: [1, 1], url: 'https://example.org/a?b=1&c="2"' });
+    const safe = formatCopy({
+      paragraphs,
+      style: apa(),
+      numbers: [1, 1],
+      url: 'https://example.org/a?b=1&c="2"',
+    });
     const unsafe = formatCopy({ paragraphs, style: apa(), numbers: [1, 1], url: 'javascript:alert(1)' });
 
     // Assert

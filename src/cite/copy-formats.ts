@@ -145,7 +145,9 @@ export function formatCopy({ paragraphs, style, numbers, url }: CopyInput): Copy
   let quoteHtml: string;
   if (isBlockQuotation(paragraphs, style.block)) {
     quoteMarkdown = paragraphs
-      .map((paragraph, index) => `> ${escapeMarkdown(paragraph)}${index === last ? ` ${cite('markdown')}` : ''}`)
+      .map(
+        (paragraph, index) => `> ${escapeMarkdown(paragraph)}${index === last ? ` ${cite('markdown')}` : ''}`,
+      )
       .join('\n>\n');
     const citeAttribute = href === null ? '' : ` cite="${escapeHtml(href)}"`;
     quoteHtml = `<blockquote${citeAttribute}>${paragraphs

@@ -167,7 +167,12 @@ export function sortReferences(items: ReadonlyArray<CslItem & { id: string }>, s
   if (items.length < 2) return items.map((item) => item.id);
   const order = memo(['order', style, items], () => {
     const cite = new (citationJs().Cite)(items.map((item) => structuredClone(item)));
-    const entries = cite.format('bibliography', { template: style, lang, format: 'text', asEntryArray: true });
+    const entries = cite.format('bibliography', {
+      template: style,
+      lang,
+      format: 'text',
+      asEntryArray: true,
+    });
     return JSON.stringify((entries as unknown as Array<[string, string]>).map(([id]) => id));
   });
   const ids = JSON.parse(order) as string[];

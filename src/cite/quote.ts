@@ -21,7 +21,9 @@ const singleFor: Readonly<Record<string, string>> = {
  * marks of a run-in quotation).
  */
 export function tidyQuote(paragraphs: readonly string[]): string[] {
-  return paragraphs.map((paragraph) => paragraph.replace(/\s+/g, ' ').trim()).filter((paragraph) => paragraph !== '');
+  return paragraphs
+    .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
+    .filter((paragraph) => paragraph !== '');
 }
 
 /**

@@ -159,10 +159,7 @@ export function cutAtLocator(bare: string, pinned: string, value: string): Cut |
   let start = 0;
   while (start < bare.length && bare[start] === pinned[start]) start += 1;
   let end = 0;
-  while (
-    end < bare.length - start &&
-    bare[bare.length - 1 - end] === pinned[pinned.length - 1 - end]
-  )
+  while (end < bare.length - start && bare[bare.length - 1 - end] === pinned[pinned.length - 1 - end])
     end += 1;
   const middle = pinned.slice(start, pinned.length - end);
   if (!middle.endsWith(value) || /[<>]/u.test(middle)) return undefined;

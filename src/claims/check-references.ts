@@ -29,7 +29,11 @@ export const referenceRules = [
 type ReferenceRule = (typeof referenceRules)[number];
 
 /** CSL types of an article in a periodical, which is cited by its container. */
-const periodicalArticles: ReadonlySet<string> = new Set(['article-journal', 'article-magazine', 'article-newspaper']);
+const periodicalArticles: ReadonlySet<string> = new Set([
+  'article-journal',
+  'article-magazine',
+  'article-newspaper',
+]);
 /** CSL types of web sources, whose access date MLA and Chicago print when they are undated. */
 const webTypes: ReadonlySet<string> = new Set(['webpage', 'post-weblog', 'post']);
 
@@ -50,7 +54,13 @@ export function checkReferences(context: CheckContext, today: Date = new Date())
   const add = (rule: ReferenceRule, pointer: string, reason: string): void => {
     const chosen = level(rule);
     if (chosen === 'off') return;
-    const problem: Problem = { pointer, place: placeOf(context.tree, pointer), ruleId: rule, reason, fatal: chosen === 'error' };
+    const problem: Problem = {
+      pointer,
+      place: placeOf(context.tree, pointer),
+      ruleId: rule,
+      reason,
+      fatal: chosen === 'error',
+    };
     context.problems.push(problem);
   };
 
@@ -60,7 +70,8 @@ export function checkReferences(context: CheckContext, today: Date = new Date())
   if (isRecord(data.source)) items.push({ item: data.source, pointer: '/source', isReference: false });
   if (Array.isArray(data.references)) {
     data.references.forEach((item: unknown, index) => {
-      if (isRecord(item)) items.push({ item, pointer: childPointer('/references', index), isReference: true });
+      if (isRecord(item))
+        items.push({ item, pointer: childPointer('/references', index), isReference: true });
     });
   }
 

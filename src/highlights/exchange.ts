@@ -87,9 +87,7 @@ export function toMarkdown(highlights: readonly Highlight[], article: ExportArti
       textDirective({ pageText, start, end: start + span.end - span.start }),
     );
     const quote = blocks[span.block]?.slice(span.start, span.end) ?? highlight.quote.exact;
-    sections.push(
-      cited(quote, article, paragraph > 0 ? [paragraph, paragraph] : null, url, highlight),
-    );
+    sections.push(cited(quote, article, paragraph > 0 ? [paragraph, paragraph] : null, url, highlight));
   }
   if (orphans.length > 0) {
     sections.push('## Not found in the current text');

@@ -74,7 +74,11 @@ export default function rehypeHeadMetadata(options: RehypeHeadMetadataOptions) {
         .slice(item.span.start, item.span.end)
         .replace(/\s+/gu, ' ')
         .trim() || item.claim.quote;
-    const reviews = claimReviews(claims, anchored.map((item) => ({ claim: item.claim, quote: quoteOf(item) })), canonical);
+    const reviews = claimReviews(
+      claims,
+      anchored.map((item) => ({ claim: item.claim, quote: quoteOf(item) })),
+      canonical,
+    );
 
     file.data.head = [
       ...(canonical ? [h('link', { rel: 'canonical', href: canonical })] : []),
@@ -82,7 +86,10 @@ export default function rehypeHeadMetadata(options: RehypeHeadMetadataOptions) {
       ...meta('citation_title', title),
       ...authors.flatMap((name) => meta('citation_author', name)),
       ...meta('citation_publication_date', date?.iso.replaceAll('-', '/')),
-      ...meta('citation_journal_title', periodicals.has(source.type ?? '') ? stringOf(source['container-title']) : undefined),
+      ...meta(
+        'citation_journal_title',
+        periodicals.has(source.type ?? '') ? stringOf(source['container-title']) : undefined,
+      ),
       ...meta('citation_publisher', stringOf(source.publisher)),
       ...meta('citation_public_url', source.URL),
       ...meta('citation_fulltext_html_url', canonical),
@@ -103,7 +110,10 @@ export default function rehypeHeadMetadata(options: RehypeHeadMetadataOptions) {
             h(
               'script',
               { type: 'application/ld+json' },
-              JSON.stringify({ '@context': 'https://schema.org', '@graph': reviews }).replace(/</gu, '\\u003c'),
+              JSON.stringify({ '@context': 'https://schema.org', '@graph': reviews }).replace(
+                /</gu,
+                '\\u003c',
+              ),
             ),
           ]
         : []),
@@ -112,7 +122,11 @@ export default function rehypeHeadMetadata(options: RehypeHeadMetadataOptions) {
 }
 
 /** CSL types that are articles in a periodical: `citation_journal_title` names their container. */
-const periodicals: ReadonlySet<string> = new Set(['article-journal', 'article-magazine', 'article-newspaper']);
+const periodicals: ReadonlySet<string> = new Set([
+  'article-journal',
+  'article-magazine',
+  'article-newspaper',
+]);
 
 function describe(title: string, count: number, reviewer: string | undefined): string {
   const claims = `${count} ${count === 1 ? 'claim' : 'claims'}`;

@@ -72,14 +72,20 @@ export function citationStyleOf(title: string, style: StyledReference | undefine
  * A style's citation pieces in the page's data, checked field by field; undefined when any is
  * missing or damaged (a page built before they existed).
  */
-function readCitationStyle(fields: Record<string, unknown>, text: string, html: string): CitationStyle | undefined {
+function readCitationStyle(
+  fields: Record<string, unknown>,
+  text: string,
+  html: string,
+): CitationStyle | undefined {
   const inText = record(fields['inText']);
   const pieces = [inText['text'], inText['html'], inText['markdown']];
   const markdown = record(fields['reference'])['markdown'];
   const pin = fields['pin'];
   const block = record(fields['block']);
   const labels =
-    Array.isArray(pin) && pin.length === 2 && pin.every((label) => typeof label === 'string') ? pin : undefined;
+    Array.isArray(pin) && pin.length === 2 && pin.every((label) => typeof label === 'string')
+      ? pin
+      : undefined;
   if (!pieces.every(isPieces) || !labels) return undefined;
   return {
     reference: { text, html, markdown: typeof markdown === 'string' ? markdown : text },
@@ -106,8 +112,6 @@ function record(value: unknown): Record<string, unknown> {
 export function linkBase(data: PageData, href: string): string {
   return data.canonical === '' ? href : data.canonical;
 }
-
-
 
 /**
  * A quotation of the article: the passage's words with the in-text citation of the reader's
@@ -172,7 +176,8 @@ export function noteCopy(
   style: StyledReference | undefined,
 ): Copy {
   const url = `${pageUrl.replace(/#[\s\S]*$/, '')}#note-${encodeURIComponent(note.claimId)}`;
-  const pin = note.paragraph > 0 ? pinCite(note.paragraph, note.paragraph, citationStyleOf(title, style).pin) : '';
+  const pin =
+    note.paragraph > 0 ? pinCite(note.paragraph, note.paragraph, citationStyleOf(title, style).pin) : '';
   const quote = nestQuotes(note.quote);
   const where = (titled: string): string => [titled, pin].filter((part) => part !== '').join(', ');
   const labels = note.labels.join(', ');

@@ -1,6 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { tidyQuote } from '../cite/quote.ts';
-import { linkBase, noteCopy, quoteCopy, referenceCopy, type Copy, type ReferenceKind } from './copy-content.ts';
+import {
+  linkBase,
+  noteCopy,
+  quoteCopy,
+  referenceCopy,
+  type Copy,
+  type ReferenceKind,
+} from './copy-content.ts';
 import type { CopyDetail, CopyErrorDetail, CopySource } from './events.ts';
 import type { PageData, StyledReference } from './page-data.ts';
 import { articlePassage, type PageTextSource } from './page-text.ts';

@@ -79,7 +79,6 @@ export function parsePageData(json: string | null, fallbackTitle: string): PageD
   };
 }
 
-
 /** Reads the page data of `document`. */
 export function readPageData(document: Document): PageData {
   const heading = document.querySelector('.marginalia-title, h1')?.textContent ?? document.title;
