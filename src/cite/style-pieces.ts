@@ -116,7 +116,8 @@ function toPlain(node: ElementContent): string {
  * date.
  */
 function inTextItem(item: CslItem): CslItem {
-  const { accessed: _accessed, ...rest } = item;
+  const rest = { ...item };
+  delete rest.accessed;
   const short = typeof item['title-short'] === 'string' ? item['title-short'] : undefined;
   const title = typeof item.title === 'string' ? item.title : '';
   if (short === undefined && title === '') return rest;
