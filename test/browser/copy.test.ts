@@ -661,7 +661,7 @@ describe('copying from a page published under --base-url', () => {
       expect(long.html).toMatch(
         new RegExp(
           `^<blockquote cite="${long.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"><p>Chinese technology companies .* planned for the year\\. ` +
-            `${before.replace(/[()]/g, '\\$&')}<a href="[^"]+">${one.replace('.', '\\.')} 2</a>\\)</p></blockquote><p>`,
+            `${before.replace(/[()]/g, '\\$&')}<a href="[^"]+">${String(one).replace('.', '\\.')} 2</a>\\)</p></blockquote><p>`,
         ),
       );
       expect(both.plain).toBe(
