@@ -15,7 +15,16 @@
  * this script, the package and TypeScript settings): the test setup calls it so.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,7 +60,7 @@ function filesUnder(dir: string): string[] {
 
 function newestInput(): number {
   const inputs = [
-    ...filesUnder(path.join(root, 'src')),
+    ...filesUnder(path.join(root, 'src')).filter((file) => !file.endsWith('.test.ts')),
     fileURLToPath(import.meta.url),
     path.join(root, 'package.json'),
     path.join(root, 'tsconfig.json'),
@@ -69,9 +78,29 @@ function run(command: string, args: string[]): void {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status})`);
 }
 
-/** tsc: src/ → dist/, JavaScript and declarations. */
+/** tsc: src/ → dist/, JavaScript and declarations (into an empty dist/: nothing stale ships). */
 function compile(): void {
+  rmSync(dist, { recursive: true, force: true });
   run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
+}
+
+/**
+ * Fail when a compiled module still imports a `.ts` file: tsc leaves some specifiers as they
+ * are (an `import()` inside a class with decorators), and Node or a browser would not find them.
+ */
+function checkSpecifiers(): void {
+  const left = filesUnder(dist)
+    .filter((file) => file.endsWith('.js'))
+    .filter((file) =>
+      /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)["']\.{1,2}\/[^"']*\.ts["']/u.test(
+        readFileSync(file, 'utf8'),
+      ),
+    );
+  if (left.length > 0) {
+    throw new Error(
+      `Compiled modules still import .ts files: ${left.map((file) => path.relative(root, file)).join(', ')}`,
+    );
+  }
 }
 
 /** The files beside the sources that the compiled modules read at run time. */
@@ -90,7 +119,6 @@ function copyRuntimeFiles(): void {
 
 /** esbuild: the command and its worker thread, with their dependencies, into dist/bin/. */
 async function bundleCommand(): Promise<void> {
-  rmSync(path.join(dist, 'bin'), { recursive: true, force: true });
   await build({
     entryPoints: {
       main: path.join(root, 'src/cli/main.ts'),
@@ -119,7 +147,6 @@ async function bundleCommand(): Promise<void> {
 /** The reader's bundle, its stylesheet and the page's stylesheet, into dist/assets/. */
 async function buildAssets(): Promise<void> {
   const folder = path.join(dist, 'assets');
-  rmSync(folder, { recursive: true, force: true });
   const bundle = await buildReaderBundle(path.join(folder, 'marginalia-reader.js'));
   if (bundle.gzipBytes >= bundleBudget) {
     throw new Error(
@@ -151,8 +178,8 @@ function manifest(): void {
 
 if (process.argv.includes('--if-stale') && !isStale()) process.exit(0);
 const started = Date.now();
-rmSync(stamp, { force: true });
 compile();
+checkSpecifiers();
 copyRuntimeFiles();
 await bundleCommand();
 await buildAssets();

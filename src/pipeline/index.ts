@@ -69,3 +69,15 @@ export function createAnchorPipeline(options: Pick<PipelineOptions, 'format' | '
 function offeredStyles(style: StyleId): StyleId[] {
   return [style, ...builtinStyleIds.filter((id) => id !== style)];
 }
+
+// Each step on its own, for a pipeline of your own (the package's `marginalia/pipeline`).
+export { default as remarkParseTxt } from './remark-parse-txt.ts';
+export { default as remarkParseMd } from './remark-parse-md.ts';
+export { default as remarkParagraphNumbers } from './remark-paragraph-numbers.ts';
+export { default as remarkClaims, claimHandlers, type RemarkClaimsOptions } from './remark-claims.ts';
+export { default as remarkForgetPositions } from './remark-forget-positions.ts';
+export { default as rehypeNotes, type RehypeNotesOptions } from './rehype-notes.ts';
+export { default as rehypeCiteArticle, type RehypeCiteArticleOptions } from './rehype-cite-article.ts';
+export { default as rehypePage, type RehypePageOptions } from './rehype-page.ts';
+export { default as rehypeStringifyPage } from './rehype-stringify-page.ts';
+export { rules, type RuleId } from './messages.ts';
