@@ -7,8 +7,9 @@
  *
  * The steps: parse (YAML or JSON, keeping positions) → check the shape against
  * `claims.schema.json` → check what a schema cannot (unique ids, known references, dates, URLs)
- * → the editorial checks, at the levels the file sets under `checks:` → build the document from
- * what is valid.
+ * → the editorial checks, at the levels the file sets under `checks:` → check the references'
+ * sanity (`check-references.ts`: types that fit their fields, titles, dates, access dates;
+ * warnings) → build the document from what is valid.
  */
 import type { VFile } from 'vfile';
 import type { RuleId } from '../pipeline/messages.ts';
@@ -16,6 +17,7 @@ import { assemble } from './assemble.ts';
 import { checkContent } from './check-content.ts';
 import { checkEditorial } from './check-editorial.ts';
 import { checkLevels, readLevels } from './check-levels.ts';
+import { checkReferences } from './check-references.ts';
 import { checkShape } from './check-shape.ts';
 import type { Format } from './describe.ts';
 import { parseJson } from './parse-json.ts';
@@ -58,6 +60,7 @@ export function readClaims(file: VFile, options: ReadOptions = {}): ClaimsDocume
   checkContent(context);
   checkLevels(context);
   checkEditorial(context);
+  checkReferences(context);
   emit(file, problems);
   return assemble(context);
 }

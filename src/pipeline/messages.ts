@@ -38,6 +38,14 @@ export const rules = {
   'internal-error': "the build of an article stopped on an error of Marginalia's own (please report it)",
   'write-error': "an article's output could not be written",
   'style-not-found': 'a CSL style file named by the claims file that could not be read',
+  'csl-type-mismatch':
+    'a reference typed in a way its fields contradict: a Federal Register rule typed legislation (use regulation), legislation without a number, an article without its periodical (warning)',
+  'missing-title': 'a source or reference whose title is empty (warning)',
+  'date-in-future': 'a date after today, or a reference dated after the review (warning)',
+  'missing-access-date':
+    'an undated web source (webpage, post-weblog, post) without accessed, which MLA and Chicago print (warning)',
+  'no-canonical-url':
+    'the page has no published address (no --base-url, no canonical:): copied links use the address it is read at (warning, build only)',
 } as const;
 
 export type RuleId = keyof typeof rules;
@@ -55,6 +63,11 @@ export const configurableRules = [
   'reference-without-date',
   'reference-without-url',
   'source-after-review',
+  'csl-type-mismatch',
+  'missing-title',
+  'date-in-future',
+  'missing-access-date',
+  'no-canonical-url',
 ] as const satisfies readonly RuleId[];
 
 export type ConfigurableRule = (typeof configurableRules)[number];
