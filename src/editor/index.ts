@@ -1,6 +1,6 @@
 /**
  * The script the local server adds to the pages it serves in watch and edit mode (never to a
- * built site): it reloads the page when its article was rebuilt, keeping the reader's place;
+ * built site): it shows the rebuilt page in place when its article was rebuilt, keeping the reader's place;
  * shows the problems of a failed build over the page (`<marginalia-problems>`); and in edit mode
  * adds the editing layer (`<marginalia-editor>`). It reads its mode and token from the page's
  * `<meta name="marginalia-serve">`, which only the server writes.
@@ -8,7 +8,7 @@
 import { connectLive } from './live-client.ts';
 import './marginalia-editor.ts';
 import './marginalia-problems.ts';
-import { reloadKeepingPlace, restorePlace } from './page-reload.ts';
+import { refreshKeepingPlace, restorePlace } from './page-reload.ts';
 
 const meta = document.querySelector('meta[name="marginalia-serve"]');
 const mode = meta?.getAttribute('data-mode');
@@ -33,8 +33,8 @@ if (meta && (mode === 'watch' || mode === 'edit')) {
     rebuilt: (rebuilt) => {
       // The list of articles changes with any of them; a page, with its own article.
       if (rebuilt !== '' && slug !== '' && rebuilt !== slug && isArticle) return;
-      if (editor) editor.requestReload();
-      else reloadKeepingPlace();
+      if (editor?.isConnected) editor.requestReload();
+      else void refreshKeepingPlace();
     },
   });
 }

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, EditorApi } from './api.ts';
 import './claim-form.ts';
 import type { ClaimCancelEvent, ClaimSaveDetail, ClaimSaveEvent } from './events.ts';
-import { keepDraft, reloadKeepingPlace, takeDraft } from './page-reload.ts';
+import { keepDraft, refreshKeepingPlace, reloadKeepingPlace, takeDraft } from './page-reload.ts';
 import type { ClaimInput, ClaimsState, EditChange } from './protocol.ts';
 import { selectedPassage, type SelectedPassage } from './selection.ts';
 import { editorStyles, formStyles } from './styles.ts';
@@ -68,9 +68,12 @@ export class MarginaliaEditor extends LitElement {
     return this._form !== undefined;
   }
 
-  /** Reloads the page now, or once the open form is closed. */
+  /** Shows the rebuilt page now, or once the open form is closed. */
   requestReload(): void {
-    if (!this._form) return reloadKeepingPlace();
+    if (!this._form) {
+      void refreshKeepingPlace();
+      return;
+    }
     this._reloadWaiting = true;
     this._say('The article was rebuilt: the page reloads when you close the form.', 'info', true);
   }
@@ -83,6 +86,8 @@ export class MarginaliaEditor extends LitElement {
     document.addEventListener('marginalia-note-close', this._onNoteClose);
     window.addEventListener('scroll', this._onViewportChange, { passive: true });
     window.addEventListener('resize', this._onViewportChange);
+    // Connected again after the page was refreshed in place: a passing status still passes.
+    if (this._status !== '' && this._tone === 'info') this._say(this._status);
     void this._load();
   }
 
@@ -312,7 +317,10 @@ export class MarginaliaEditor extends LitElement {
   private _onCancel = (event: ClaimCancelEvent): void => {
     event.stopPropagation();
     this._form = undefined;
-    if (this._reloadWaiting) reloadKeepingPlace();
+    if (this._reloadWaiting) {
+      this._reloadWaiting = false;
+      void refreshKeepingPlace();
+    }
   };
 
   private _onSave = (event: ClaimSaveEvent): void => {
@@ -340,9 +348,10 @@ export class MarginaliaEditor extends LitElement {
     this._problems = [];
     try {
       await this._api.edit(this._state.hash, change);
-      this._say(`Saved to ${this._state.file}. Reloading…`);
+      this._say(`Saved to ${this._state.file}.`);
       this._form = undefined;
-      reloadKeepingPlace();
+      this._reloadWaiting = false;
+      void refreshKeepingPlace();
     } catch (cause) {
       const refusal = cause instanceof ApiError ? cause.answer : undefined;
       if (refusal?.error === 'stale') {

@@ -1,7 +1,17 @@
 /**
- * Reloading the page without losing the reader's place: the scroll position is kept in the
- * tab's session storage for the moment of the reload and restored once the reader has wired
- * the new page. A draft (an unsaved form) can ride along the same way.
+ * Showing a rebuilt page without losing the reader's place.
+ *
+ * `refreshKeepingPlace` is what a rebuild does: it fetches the page again and puts the new
+ * page's body (and the head's title and metadata) in place of the old, in this document, so the
+ * styles and scripts already loaded stay and the text is back in its place before the next
+ * frame. The reader element of the new body starts afresh (the old one is disconnected and lets
+ * go of everything it listened to); the layers the server adds (the problems overlay, the editor)
+ * stay, and the editor reads the claims file's state again. When the new page loads other
+ * styles or scripts, or cannot be fetched, the page is reloaded instead.
+ *
+ * `reloadKeepingPlace` reloads the page: the scroll position is kept in the tab's session
+ * storage for the moment of the reload and restored once the reader has wired the new page. A
+ * draft (an unsaved form) can ride along the same way.
  */
 
 const scrollKey = (): string => `marginalia:serve:scroll:${location.pathname}`;
@@ -24,6 +34,73 @@ export function reloadKeepingPlace(): void {
   location.reload();
 }
 
+/** Elements the server's script adds to the page, which a refresh keeps. */
+const serveLayers = new Set(['marginalia-problems', 'marginalia-editor']);
+
+/** Head elements that describe the page (replaced by a refresh), as opposed to what it loads. */
+const described =
+  'title, meta:not([name="marginalia-serve"]):not([charset]):not([http-equiv]), link[rel="canonical"], link[rel="alternate"], script[type="application/ld+json"]';
+
+/** What a document loads: its style sheets and scripts, by address. */
+function loads(root: Document): Set<string> {
+  const found = new Set<string>();
+  for (const element of root.querySelectorAll('link[rel="stylesheet"][href], script[src]')) {
+    found.add(new URL(element.getAttribute('href') ?? element.getAttribute('src') ?? '', location.href).href);
+  }
+  return found;
+}
+
+let refreshing: Promise<void> | undefined;
+let again = false;
+
+/**
+ * Shows the page as it is on the server now, in place (see above); asked again while it works,
+ * it refreshes once more after.
+ */
+export function refreshKeepingPlace(): Promise<void> {
+  if (refreshing) {
+    again = true;
+    return refreshing;
+  }
+  refreshing = (async () => {
+    do {
+      again = false;
+      await refreshOnce();
+    } while (again && !reloading);
+  })().finally(() => (refreshing = undefined));
+  return refreshing;
+}
+
+async function refreshOnce(): Promise<void> {
+  let next: Document;
+  try {
+    const response = await fetch(location.href, { cache: 'no-store', credentials: 'same-origin' });
+    if (!response.ok) throw new Error(String(response.status));
+    next = new DOMParser().parseFromString(await response.text(), 'text/html');
+  } catch {
+    reloadKeepingPlace();
+    return;
+  }
+  const current = loads(document);
+  if ([...loads(next)].some((address) => !current.has(address))) {
+    reloadKeepingPlace();
+    return;
+  }
+  const { scrollX: x, scrollY: y } = window;
+  for (const element of document.head.querySelectorAll(described)) element.remove();
+  document.head.append(...[...next.head.querySelectorAll(described)].map((node) => document.adoptNode(node)));
+  const layers = [...document.body.children].filter((element) => serveLayers.has(element.localName));
+  for (const node of [...document.body.childNodes]) {
+    if (!(node instanceof Element && serveLayers.has(node.localName))) node.remove();
+  }
+  const body = [...next.body.childNodes].map((node) => document.adoptNode(node));
+  document.body.prepend(...body);
+  // The editor reads the claims file's new state when it is connected again.
+  const editor = layers.find((element) => element.localName === 'marginalia-editor');
+  if (editor) document.body.append(editor);
+  keepPlace(x, y);
+}
+
 /** Restores the position kept by `reloadKeepingPlace`, once the reader is ready. */
 export function restorePlace(): void {
   let kept: { x: number; y: number; at: number } | undefined;
@@ -34,7 +111,11 @@ export function restorePlace(): void {
     return;
   }
   if (!kept || Date.now() - kept.at > freshMs) return;
-  const { x, y } = kept;
+  keepPlace(kept.x, kept.y);
+}
+
+/** Scrolls to (x, y) now and again once the reader has wired the page. */
+function keepPlace(x: number, y: number): void {
   const reader = document.querySelector('marginalia-reader');
   const restore = (): void => window.scrollTo({ left: x, top: y, behavior: 'instant' });
   if (!reader || reader.hasAttribute('data-enhanced')) {

@@ -15,6 +15,7 @@ import {
   gotoReader,
   launchChromium,
   openPage,
+  refreshed,
   repository,
   screenshots,
   soraSlug,
@@ -56,12 +57,9 @@ async function select(words: string, paragraph: number): Promise<void> {
   );
 }
 
-/** Waits for the page to reload (after a save) and the reader to be ready again. */
+/** Waits for the page to show the rebuilt article (after a save) and the reader to be ready again. */
 async function reloaded(action: () => Promise<unknown>): Promise<void> {
-  const load = page.waitForEvent('load', { timeout: 20_000 });
-  await action();
-  await load;
-  await page.waitForSelector('marginalia-reader[data-enhanced]', { state: 'attached' });
+  await refreshed(page, action);
   await page.waitForSelector('marginalia-editor', { state: 'attached' });
 }
 

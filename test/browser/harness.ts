@@ -171,6 +171,20 @@ export async function gotoReader(page: Page, url: string): Promise<void> {
   await page.evaluate(() => document.querySelector('marginalia-reader')?.updateComplete);
 }
 
+/**
+ * Runs `action` and waits until the page shows its rebuilt article: served in watch or edit mode,
+ * a rebuild swaps the new page in place (a new reader element, wired), or reloads it.
+ */
+export async function refreshed(page: Page, action: () => Promise<unknown>): Promise<void> {
+  await page.evaluate(() => document.querySelector('marginalia-reader')?.setAttribute('data-old', ''));
+  await action();
+  await page.waitForSelector('marginalia-reader[data-enhanced]:not([data-old])', {
+    state: 'attached',
+    timeout: 20_000,
+  });
+  await page.evaluate(() => document.querySelector('marginalia-reader')?.updateComplete);
+}
+
 /** The bounding box of an element, failing when it is not rendered. */
 export async function box(
   page: Page,

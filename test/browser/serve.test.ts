@@ -1,7 +1,7 @@
 /**
  * `marginalia serve` (and `npm start`): builds and serves on 127.0.0.1 and prints the address;
- * with `--watch`, a change in the articles folder rebuilds and reloads the open page (in real
- * Chromium, under the page's CSP).
+ * with `--watch`, a change in the articles folder rebuilds and shows the open page anew in place,
+ * where the reader was, without a reload (in real Chromium, under the page's CSP).
  */
 import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ import { main } from '../../src/cli/main.ts';
 import type { Served } from '../../src/serve/serve.ts';
 import { serveSite, type SiteOptions } from '../../src/serve/site.ts';
 import { startArgs } from '../../src/serve/start.ts';
-import { gotoReader, launchChromium, openPage, repository, soraSlug } from './harness.ts';
+import { gotoReader, launchChromium, openPage, refreshed, repository, soraSlug } from './harness.ts';
 
 let folder: string;
 let browser: Browser;
@@ -65,29 +65,40 @@ describe('marginalia serve', () => {
     expect(await response.text()).toContain('<marginalia-reader>');
   });
 
-  it('should rebuild when an article changes and reload the open page', async () => {
+  it('should rebuild when an article changes and show it in the open page in place, where it was', async () => {
     // Arrange
     const articles = path.join(folder, 'article');
     const served = await serveSite(siteOptions({ watch: true, out: path.join(folder, 'watched') }));
     running.push(served);
     const { page, trouble } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
     await gotoReader(page, `${served.url}${soraSlug}/`);
+    await page.evaluate(() => window.scrollTo({ top: 600, behavior: 'instant' }));
     await page.waitForTimeout(300);
+    let loads = 0;
+    page.on('load', () => (loads += 1));
+    const order = await page
+      .locator('li.marginalia-note')
+      .evaluateAll((notes) => notes.map((note) => note.getAttribute('data-claim')));
 
     // Act
-    const reloaded = page.waitForEvent('load', { timeout: 20_000 });
-    await appendFile(
-      path.join(articles, `${soraSlug}.txt`),
-      '\nA paragraph added while the page was open.\n',
+    await refreshed(page, () =>
+      appendFile(path.join(articles, `${soraSlug}.txt`), '\nA paragraph added while the page was open.\n'),
     );
-    await reloaded;
-    await page.waitForSelector('marginalia-reader[data-enhanced]', { state: 'attached' });
+    const scrolled = await page.evaluate(() => window.scrollY);
+    await page.locator('mark[tabindex="0"]').first().focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('j');
 
     // Assert
     expect(await page.locator('article p').last().innerText()).toBe(
       'A paragraph added while the page was open.',
     );
+    expect(loads).toBe(0);
+    expect(scrolled).toBe(600);
+    expect(await page.locator('marginalia-reader').count()).toBe(1);
     expect(await page.locator('mark[tabindex="0"]').count()).toBeGreaterThan(10);
+    // One press of j, one claim on: the reader that was replaced listens to nothing any more.
+    expect(page.url()).toMatch(new RegExp(`#note-${order[1]}$`));
     expect(trouble.errors).toEqual([]);
     await page.context().close();
   });
