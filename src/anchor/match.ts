@@ -19,6 +19,12 @@
  *      are none, the closest passage as a hint, from the fuzzy search of `closest.ts` (which so
  *      runs only for quotes that are not in the text at all).
  *
+ * Bounds (`AnchorOptions`): the fuzzy search costs the text's length times the quote's length
+ * in words of 32 characters, so a long article with many missing quotes could keep it busy for
+ * hours; once `closestBudget` of that work is spent, the remaining missing quotes get no hint
+ * (`unsearched`). And the scan stops past `maxOccurrences` occurrences in all
+ * (`TooManyOccurrences`).
+ *
  * A build anchors its quotes once, in a fresh process: V8 has compiled none of this code yet,
  * and more time goes to code that is still interpreted, and to the garbage collector, than to
  * the work itself. So the occurrences stay in the scan's typed arrays and are placed in their
@@ -33,16 +39,35 @@ import { closestFinder, type Closest } from './closest.ts';
 import { normalizeWhiteSpaceAll, trimSpaces } from './normalize.ts';
 import { none, scanAll, type Occurrences } from './scan.ts';
 
+export interface AnchorOptions {
+  /** Most occurrences of all the quotes together (default: no limit). */
+  maxOccurrences?: number;
+  /**
+   * Work the closest-passage searches may do in all, in characters of text times words of 32
+   * characters of quote (default: {@link defaultClosestBudget}).
+   */
+  closestBudget?: number;
+}
+
+/** About a second's searching: a hint for every missing quote of an ordinary article. */
+export const defaultClosestBudget = 200_000_000;
+
 interface Occurrence extends Range {
   span: Span;
 }
 
 /** Anchors each quote in the blocks: one result per quote, in order. */
-export function anchorQuotes(blocks: readonly string[], quotes: readonly TextQuote[]): AnchorResult[] {
+export function anchorQuotes(
+  blocks: readonly string[],
+  quotes: readonly TextQuote[],
+  options: AnchorOptions = {},
+): AnchorResult[] {
+  const { maxOccurrences = Infinity } = options;
+  let closestBudget = options.closestBudget ?? defaultClosestBudget;
   const document = createDocument(blocks);
   const { text } = document.folded;
   const exacts = normalizeWhiteSpaceAll(quotes.map((quote) => quote.exact)).map(trimSpaces);
-  const found = scanAll(text, exacts);
+  const found = scanAll(text, exacts, undefined, maxOccurrences);
   const located = locateAll(document, found.start, found.end, found.count);
 
   const occurrenceLists: Array<Occurrence[] | undefined> = [];
@@ -89,14 +114,24 @@ export function anchorQuotes(blocks: readonly string[], quotes: readonly TextQuo
 
     // The ruled-out occurrences are the hint when there are some; otherwise the closest passage.
     let closest: Closest | undefined;
+    let unsearched = false;
     if (occurrences.length === 0) {
-      findClosest ??= closestFinder(document);
-      closest = findClosest(exact, context);
+      const work = text.length * Math.ceil(exact.length / 32);
+      if (work <= closestBudget) {
+        closestBudget -= work;
+        findClosest ??= closestFinder(document);
+        closest = findClosest(exact, context);
+      } else {
+        unsearched = true;
+      }
     }
     const spans = occurrences.map((occurrence) => copy(occurrence.span));
-    return closest === undefined
-      ? { status: 'not-found', occurrences: spans }
-      : { status: 'not-found', occurrences: spans, closest };
+    return {
+      status: 'not-found',
+      occurrences: spans,
+      ...(closest === undefined ? {} : { closest }),
+      ...(unsearched ? { unsearched: true as const } : {}),
+    };
   });
 }
 

@@ -65,9 +65,10 @@ const stylesheet = fileURLToPath(new URL('../page/marginalia.css', import.meta.u
 
 /** What a worker needs of the options: plain data only. */
 function compileOptionsOf(options: BuildOptions): CompileOptions {
-  const { cwd, baseUrl, generated, style } = options;
+  const { cwd, baseUrl, generated, style, limits } = options;
   return {
     ...(cwd === undefined ? {} : { cwd }),
+    ...(limits === undefined ? {} : { limits }),
     ...(baseUrl === undefined ? {} : { baseUrl }),
     ...(generated === undefined ? {} : { generated }),
     ...(style === undefined ? {} : { style }),

@@ -5,14 +5,17 @@
  * id from `../pipeline/messages.ts` and a reason that says how to fix it. Errors are fatal
  * messages; warnings (an unknown field, a reference no claim cites) are not.
  *
- * The steps: parse (YAML or JSON, keeping positions) → check the shape against
+ * The steps: parse (YAML or JSON, keeping positions) → check the limits (how many claims and
+ * references, how long a note; `check-limits.ts`) → check the shape against
  * `claims.schema.json` → check what a schema cannot (unique ids, known references, dates, URLs)
  * → build the document from what is valid.
  */
 import type { VFile } from 'vfile';
 import type { RuleId } from '../pipeline/messages.ts';
 import { assemble } from './assemble.ts';
+import { resolveLimits, type ResolvedLimits } from '../pipeline/limits.ts';
 import { checkContent } from './check-content.ts';
+import { checkLimits } from './check-limits.ts';
 import { checkShape } from './check-shape.ts';
 import type { Format } from './describe.ts';
 import { parseJson } from './parse-json.ts';
@@ -31,7 +34,10 @@ import type { ClaimsDocument } from './types.ts';
  * article), and so is a CSL field with an error. Dates are normalised to `date-parts`, `cites`
  * defaults to `[]`, and each claim has the positions of its fields.
  */
-export function readClaims(file: VFile): ClaimsDocument | undefined {
+export function readClaims(
+  file: VFile,
+  limits: ResolvedLimits = resolveLimits(),
+): ClaimsDocument | undefined {
   const format = formatOf(file.path);
   const text = file.toString().replace(/^\uFEFF/, '');
   const parsed = format === 'json' ? parseJson(text) : parseYaml(text);
@@ -50,6 +56,10 @@ export function readClaims(file: VFile): ClaimsDocument | undefined {
   }
 
   const context: CheckContext = { tree, format, problems };
+  if (!checkLimits(context, limits)) {
+    emit(file, problems);
+    return undefined;
+  }
   checkShape(context);
   checkContent(context);
   emit(file, problems);

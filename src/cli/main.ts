@@ -21,6 +21,7 @@ Options:
   --out DIR       output folder for build (default: build/)
   --base-url URL  address the built pages will be published under (used in annotations.jsonld)
   -j, --jobs N    build with N threads (default: one per core, for many or large articles)
+  --time-limit S  stop building an article after S seconds (default: 30, and 10 more per MB)
   -q, --quiet     print problems only
   -h, --help      show this help
 
@@ -50,6 +51,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
         'base-url': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         jobs: { type: 'string', short: 'j' },
+        'time-limit': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -80,6 +82,11 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     io.stderr(`marginalia: --jobs must be a whole number from 1, not "${values.jobs}"`);
     return 2;
   }
+  const timeLimit = values['time-limit'] === undefined ? undefined : Number(values['time-limit']);
+  if (timeLimit !== undefined && !(timeLimit > 0 && Number.isFinite(timeLimit))) {
+    io.stderr(`marginalia: --time-limit must be a number of seconds above 0, not "${values['time-limit']}"`);
+    return 2;
+  }
   const baseUrl = values['base-url'];
   if (baseUrl !== undefined && !/^https?:\/\/[^/]/u.test(baseUrl)) {
     io.stderr(`marginalia: --base-url must be an http(s) address, not "${baseUrl}"`);
@@ -105,6 +112,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     outDir,
     write,
     ...(jobs === undefined ? {} : { jobs }),
+    ...(timeLimit === undefined ? {} : { limits: { timeMs: timeLimit * 1000 } }),
     ...(values.quiet ? { progress: false as const } : {}),
     ...(baseUrl === undefined ? {} : { baseUrl: baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/` }),
     onArticle: (article) => {

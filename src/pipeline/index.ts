@@ -8,7 +8,8 @@
  *        ─ stringify (rehype-stringify's output, the outer levels linked, not copied) → the page
  *
  * Claims come already read and validated (src/claims); problems found while anchoring are
- * reported on the claims file, problems in the text on the article's file.
+ * reported on the claims file, problems in the text on the article's file. The parsers throw a
+ * `LimitError` for a text past the limits (`limits.ts`), before the steps that would suffer it.
  */
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkRehype from 'remark-rehype';
@@ -21,6 +22,7 @@ import remarkForgetPositions from './remark-forget-positions.ts';
 import remarkParagraphNumbers from './remark-paragraph-numbers.ts';
 import remarkParseMd from './remark-parse-md.ts';
 import remarkParseTxt from './remark-parse-txt.ts';
+import { resolveLimits, type ResolvedLimits } from './limits.ts';
 import rehypeCiteArticle from './rehype-cite-article.ts';
 import rehypeCollectGarbage from './rehype-collect-garbage.ts';
 import rehypeNotes from './rehype-notes.ts';
@@ -34,19 +36,23 @@ export interface PipelineOptions {
   claimsFile: VFile;
   /** Citation style of the notes' sources, offered first to the reader. */
   style: StyleId;
+  /** Default: `defaultLimits`. */
+  limits?: ResolvedLimits;
 }
 
 export function createPipeline(options: PipelineOptions) {
-  const { format, slug, claims, claimsFile, style } = options;
+  const { format, slug, claims, claimsFile, style, limits = resolveLimits() } = options;
   const parser =
-    format === 'txt' ? unified().use(remarkParseTxt) : unified().use(remarkParseMd).use(remarkFrontmatter);
+    format === 'txt'
+      ? unified().use(remarkParseTxt, { limits })
+      : unified().use(remarkParseMd, { limits }).use(remarkFrontmatter);
   return parser
     .use(remarkParagraphNumbers)
-    .use(remarkClaims, { claims, claimsFile })
+    .use(remarkClaims, { claims, claimsFile, limits })
     .use(remarkForgetPositions)
     .use(remarkRehype, { handlers: claimHandlers })
     .use(rehypeCollectGarbage)
-    .use(rehypeNotes, { claims, style })
+    .use(rehypeNotes, { claims, style, claimsFile, nesting: limits.nesting })
     .use(rehypeCiteArticle, { source: claims.source, slug, styles: offeredStyles(style) })
     .use(rehypePage, { claims, slug })
     .use(rehypeStringifyPage);

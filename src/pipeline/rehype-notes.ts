@@ -3,6 +3,8 @@
  * reading order, with its kind, verdict, the quoted passage, the note (Markdown rendered and
  * sanitised: no raw HTML, no scripts, no `javascript:` links) and its sources as formatted
  * citations; then the list of every source. Each note links back to its passage.
+ *
+ * A note nested deeper than the limit is an error on the claims file, at the note.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
@@ -10,13 +12,19 @@ import type { VFile } from 'vfile';
 import { formatReference, type StyleId } from '../cite/index.ts';
 import type { ClaimsDocument } from '../claims/types.ts';
 import { kindLabels, verdictLabels } from './labels.ts';
+import { defaultLimits } from './limits.ts';
 import { renderNotes } from './note-markdown.ts';
+import { error } from './report.ts';
 import type { AnchoredClaim } from './remark-claims.ts';
 
 export interface RehypeNotesOptions {
   claims: ClaimsDocument;
   /** Citation style of the formatted sources. */
   style: StyleId;
+  /** Where problems in the notes are reported. */
+  claimsFile?: VFile;
+  /** Deepest nesting of a note (default: `defaultLimits.nesting`). */
+  nesting?: number;
 }
 
 /** Each anchored claim's note, rendered and sanitised, by claim id. */
@@ -29,7 +37,7 @@ declare module 'vfile' {
 }
 
 export default function rehypeNotes(options: RehypeNotesOptions) {
-  const { claims, style } = options;
+  const { claims, style, claimsFile, nesting = defaultLimits.nesting } = options;
   const references = new Map(claims.references.map((reference) => [reference.id, reference]));
 
   return function transformer(tree: Root, file: VFile): void {
@@ -47,9 +55,20 @@ export default function rehypeNotes(options: RehypeNotesOptions) {
     };
 
     const notes = new Map<string, Element[]>();
-    const bodies = renderNotes(anchored.map((item) => item.claim.note));
+    const bodies = renderNotes(
+      anchored.map((item) => item.claim.note),
+      nesting,
+    );
     const items = anchored.map((item, index) => {
-      const content = bodies[index] ?? [];
+      const body = bodies[index] ?? [];
+      let content: Element[];
+      if (Array.isArray(body)) {
+        content = body;
+      } else {
+        content = [];
+        const place = item.claim.positions.note ?? item.claim.positions.claim;
+        error(claimsFile ?? file, `Claim "${item.claim.id}": ${body.message}`, place, body.ruleId);
+      }
       notes.set(item.claim.id, content);
       const quote = (blocks[item.span.block] ?? '').slice(item.span.start, item.span.end);
       return noteItem(
@@ -61,9 +80,8 @@ export default function rehypeNotes(options: RehypeNotesOptions) {
     });
     file.data.notes = notes;
 
-    const cited = claims.references.filter((reference) =>
-      anchored.some(({ claim }) => claim.cites.includes(reference.id)),
-    );
+    const citedIds = new Set(anchored.flatMap(({ claim }) => claim.cites));
+    const cited = claims.references.filter((reference) => citedIds.has(reference.id));
     tree.children.push(
       h('section.marginalia-notes', { ariaLabelledby: 'marginalia-notes-heading' }, [
         h('h2#marginalia-notes-heading', 'Editor’s notes'),
