@@ -32,7 +32,7 @@
  * prefix or suffix, goes straight from those arrays to its result: objects for occurrences are
  * made only for the quotes that need them.
  */
-import type { AnchorResult, Span, TextQuote } from './types.ts';
+import type { AnchorResult, Disambiguator, Span, TextQuote } from './types.ts';
 import { createDocument, locateAll, type Locations } from './document.ts';
 import { agrees, disambiguate, foldContext, type Range } from './context.ts';
 import { closestFinder, type Closest } from './closest.ts';
@@ -71,6 +71,9 @@ export function anchorQuotes(
   const located = locateAll(document, found.start, found.end, found.count);
 
   const occurrenceLists: Array<Occurrence[] | undefined> = [];
+  /** The result of each pattern found more than once, for the quotes without context. */
+  const ambiguousLists: Array<Disambiguator[] | undefined> = [];
+  const spanLists: Array<Span[] | undefined> = [];
   let findClosest: ReturnType<typeof closestFinder> | undefined;
 
   return quotes.map((quote, index): AnchorResult => {
@@ -94,22 +97,29 @@ export function anchorQuotes(
       occurrenceLists[pattern] = occurrences;
     }
     const context = foldContext(quote);
-    const surviving = occurrences.filter((occurrence) => agrees(text, occurrence, context));
+    const surviving =
+      context.prefix === '' && context.suffix === ''
+        ? occurrences
+        : occurrences.filter((occurrence) => agrees(text, occurrence, context));
 
     const [first] = surviving;
     if (first !== undefined && surviving.length === 1) {
       return { status: 'found', span: copy(first.span) };
     }
     if (surviving.length > 1) {
+      // Claims that repeat a quote without context share its result, worked out once (a
+      // thousand claims of one common word would otherwise make a thousand lists of its places).
+      const shared = surviving.length === occurrences.length;
+      const known = shared ? ambiguousLists[pattern] : undefined;
+      if (known) return { status: 'ambiguous', occurrences: known };
       const contexts = disambiguate(text, surviving);
-      return {
-        status: 'ambiguous',
-        occurrences: surviving.map((occurrence, i) => ({
-          span: copy(occurrence.span),
-          prefix: contexts[i]?.prefix ?? '',
-          suffix: contexts[i]?.suffix ?? '',
-        })),
-      };
+      const listed = surviving.map((occurrence, i) => ({
+        span: copy(occurrence.span),
+        prefix: contexts[i]?.prefix ?? '',
+        suffix: contexts[i]?.suffix ?? '',
+      }));
+      if (shared) ambiguousLists[pattern] = listed;
+      return { status: 'ambiguous', occurrences: listed };
     }
 
     // The ruled-out occurrences are the hint when there are some; otherwise the closest passage.
@@ -125,7 +135,12 @@ export function anchorQuotes(
         unsearched = true;
       }
     }
-    const spans = occurrences.map((occurrence) => copy(occurrence.span));
+    // Shared by the quotes of this pattern whose context rules out every place.
+    let spans = spanLists[pattern];
+    if (spans === undefined) {
+      spans = occurrences.map((occurrence) => copy(occurrence.span));
+      spanLists[pattern] = spans;
+    }
     return {
       status: 'not-found',
       occurrences: spans,

@@ -56,7 +56,7 @@ export function readClaims(
   }
 
   const context: CheckContext = { tree, format, problems };
-  if (!checkLimits(context, limits)) {
+  if (!checkLimits(context, text, limits)) {
     emit(file, problems);
     return undefined;
   }

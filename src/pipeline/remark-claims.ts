@@ -238,7 +238,7 @@ function reportAnchorProblem(
   const hints: string[] = [];
   if (result.occurrences.length > 0) {
     hints.push(
-      `the quote itself occurs in ${listed(result.occurrences.map(where))}, but not with the given ${
+      `the quote itself occurs in ${listed(result.occurrences, where)}, but not with the given ${
         claim.prefix === undefined ? 'suffix' : claim.suffix === undefined ? 'prefix' : 'prefix and suffix'
       }`,
     );
@@ -272,8 +272,8 @@ function reportAmbiguous(
   if (more > 0) picks.push(`and ${count(more)} more`);
   error(
     claimsFile,
-    `Quote of claim "${claim.id}" is found ${occurrences.length} times (${listed(
-      occurrences.map(({ span }) => where(span)),
+    `Quote of claim "${claim.id}" is found ${occurrences.length} times (${listed(occurrences, ({ span }) =>
+      where(span),
     )}): add a prefix or suffix that picks one (${picks.join('; ')})`,
     place,
     'quote-ambiguous',
@@ -281,9 +281,9 @@ function reportAmbiguous(
 }
 
 /** Places, the first few of them named and the rest counted. */
-function listed(places: readonly string[]): string {
-  const more = places.length - listedOccurrences;
-  const shown = places.slice(0, listedOccurrences).join(', ');
+function listed<T>(items: readonly T[], name: (item: T) => string): string {
+  const more = items.length - listedOccurrences;
+  const shown = items.slice(0, listedOccurrences).map(name).join(', ');
   return more > 0 ? `${shown} and ${count(more)} more` : shown;
 }
 
