@@ -1,6 +1,7 @@
 /**
- * Runs the W3C Web Annotation test suite (`../shared/w3c-annotation-tests`, beside the
- * repository) against a JSON object, without a browser. Test helper: the suite is not shipped.
+ * Runs the W3C Web Annotation test suite (`test/data/w3c-annotation-tests`, its data kept in
+ * the repository with its licence) against a JSON object, without a browser. Test helper: the
+ * suite is not shipped.
  *
  * How the suite works, and how this file reads it:
  * - A `.test` file lists `assertions`: paths of assertion files (relative to the suite root),
@@ -30,8 +31,8 @@ type Ajv = InstanceType<typeof Ajv>;
 /** The repository root (this file sits in `src/annotations/`). */
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Where the suite is expected: `../shared/w3c-annotation-tests`, from the repository root. */
-export const defaultSuiteDir = resolve(repoRoot, '..', 'shared', 'w3c-annotation-tests');
+/** Where the suite is: `test/data/w3c-annotation-tests`, from the repository root. */
+export const defaultSuiteDir = resolve(repoRoot, 'test', 'data', 'w3c-annotation-tests');
 
 export type AssertionStatus = 'pass' | 'fail' | 'unmet' | 'skipped';
 
@@ -114,7 +115,7 @@ function readJson(path: string): unknown {
 function checkSuiteDir(suiteDir: string): void {
   if (!existsSync(join(suiteDir, 'definitions'))) {
     throw new Error(
-      `W3C annotation test suite not found at ${suiteDir} (expected ../shared/w3c-annotation-tests beside the repository root ${repoRoot}, with a definitions/ folder)`,
+      `W3C annotation test suite not found at ${suiteDir} (expected test/data/w3c-annotation-tests in the repository ${repoRoot}, with a definitions/ folder)`,
     );
   }
 }

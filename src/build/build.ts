@@ -7,17 +7,17 @@
  *   articles in the order given.
  * - Only what changed: when writing, an article whose text, claims, options and program are
  *   the same as at the last build into the same folder is not built again (`cache.ts`); its
- *   messages come from the cache. So does the reader bundle.
+ *   messages come from the cache. The reader's files are copied, never rebuilt (`assets.ts`).
  * - On a terminal, a progress line (`progress.ts`).
  *
  * The compiler is loaded only when an article has to be built, so that a build with nothing to
  * do starts and ends quickly.
  */
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { BundleSize } from '../reader/build-bundle.ts';
+import { VFile } from 'vfile';
+import { writeAssets, type BundleSize } from './assets.ts';
 import type { CompileOptions } from './compile-article.ts';
 import {
   articleKey,
@@ -33,7 +33,13 @@ import { indexPage } from './index-page.ts';
 import { createProgress, type ProgressStream } from './progress.ts';
 import { fromRecord, toRecord, type ArticleRecord, type BuiltArticle } from './records.ts';
 import type { TaskInput } from './task.ts';
-import { builtArticles, writeFileAtomically } from './write-output.ts';
+import {
+  builtArticles,
+  commitFolder,
+  previousFolder,
+  restoreFolder,
+  writeFileAtomically,
+} from './write-output.ts';
 
 export type { BuiltArticle } from './records.ts';
 
@@ -61,12 +67,12 @@ export interface BuildResult {
   bundle?: BundleSize;
 }
 
-const stylesheet = fileURLToPath(new URL('../page/marginalia.css', import.meta.url));
-
 /** What a worker needs of the options: plain data only. */
 function compileOptionsOf(options: BuildOptions): CompileOptions {
-  const { cwd, baseUrl, generated, style, limits } = options;
+  const { cwd, baseUrl, generated, style, citationCache, limits } = options;
   return {
+    ...(options.write ? {} : { render: false }),
+    ...(citationCache === undefined ? {} : { citationCache }),
     ...(cwd === undefined ? {} : { cwd }),
     ...(limits === undefined ? {} : { limits }),
     ...(baseUrl === undefined ? {} : { baseUrl }),
@@ -92,6 +98,17 @@ export async function build(articles: readonly ArticlePaths[], options: BuildOpt
   const program = useCache ? await programHash() : '';
   const repeated = repeatedSlugs(articles);
 
+  let bundle: BundleSize | undefined;
+  if (write) {
+    const start = await startSite(outDir);
+    if ('failure' in start) {
+      const failed = articles.map((paths) => notWritten(paths, cwd, start.failure));
+      for (const article of failed) options.onArticle?.(article);
+      return { articles: failed, ok: false };
+    }
+    bundle = start.bundle;
+  }
+
   const results: Array<BuiltArticle | undefined> = articles.map(() => undefined);
   const keys: Array<string | undefined> = articles.map(() => undefined);
   if (useCache) {
@@ -108,7 +125,12 @@ export async function build(articles: readonly ArticlePaths[], options: BuildOpt
 
   const progress = createProgress(articles.length, options.progress ?? process.stderr);
   let delivered = 0;
+  // A build reports its articles once the output is complete (the shared files and the list of
+  // articles written too): an article is never said to be built when the build then fails.
+  // A check reports each as soon as it is done.
+  let held = write;
   const deliver = (): void => {
+    if (held) return;
     for (let article = results[delivered]; article !== undefined; article = results[delivered]) {
       const ready = article;
       progress.around(() => options.onArticle?.(ready));
@@ -181,17 +203,87 @@ export async function build(articles: readonly ArticlePaths[], options: BuildOpt
   progress.end();
 
   const built = results.filter((article): article is BuiltArticle => article !== undefined);
-  const result: BuildResult = { articles: built, ok: built.every((article) => article.ok) };
+  const result: BuildResult = { articles: built, ok: false };
+  if (bundle) result.bundle = bundle;
   if (write) {
-    await mkdir(outDir, { recursive: true });
-    result.bundle = await writeAssets(path.join(outDir, 'assets'), manifest, useCache ? program : undefined);
-    await writeFileAtomically(path.join(outDir, 'index.html'), indexPage(await builtArticles(outDir)));
-    if (useCache) {
+    const written = built.filter((article) => article.ok && !article.cached);
+    const committed = await finishSite(outDir, written);
+    if (committed && useCache) {
       await Promise.all(updates);
       await saveCache(outDir, manifest);
     }
   }
-  return result;
+  held = false;
+  deliver();
+  return { ...result, ok: built.every((article) => article.ok) };
+}
+
+/** An article that was not built because the output could not be started. */
+function notWritten(paths: ArticlePaths, cwd: string, reason: string): BuiltArticle {
+  const file = new VFile({ path: path.relative(cwd, paths.article ?? paths.claims ?? paths.slug), cwd });
+  const article: BuiltArticle = {
+    slug: paths.slug,
+    title: paths.slug,
+    files: [file],
+    ok: true,
+    claims: 0,
+    cached: false,
+  };
+  failWrite(article, reason);
+  return article;
+}
+
+/** Fail an article that was compiled (and perhaps written) because the output could not be completed. */
+function failWrite(article: BuiltArticle, reason: string): void {
+  const [file] = article.files;
+  if (file) {
+    const message = file.message(reason, { ruleId: 'write-error', source: 'marginalia' });
+    message.fatal = true;
+  }
+  article.ok = false;
+}
+
+/**
+ * The shared files first (the reader's assets): when they cannot be written, nothing else is,
+ * and every article fails saying why. Returns the bundle's sizes, or the reason of the failure.
+ */
+async function startSite(outDir: string): Promise<{ bundle: BundleSize } | { failure: string }> {
+  try {
+    await mkdir(outDir, { recursive: true });
+    await removeStalePrevious(outDir);
+    return { bundle: await writeAssets(path.join(outDir, 'assets')) };
+  } catch (cause) {
+    return {
+      failure: `Cannot write the reader's files to ${path.join(outDir, 'assets')}: ${(cause as Error).message}; nothing was written`,
+    };
+  }
+}
+
+/**
+ * The list of articles, last: when it cannot be written, the articles this build wrote are put
+ * back as they were and fail, so the output folder keeps its previous complete state.
+ * Otherwise the folders they replaced are removed. Returns whether the build was committed.
+ */
+async function finishSite(outDir: string, written: readonly BuiltArticle[]): Promise<boolean> {
+  try {
+    await writeFileAtomically(path.join(outDir, 'index.html'), indexPage(await builtArticles(outDir)));
+  } catch (cause) {
+    const reason = `Cannot write the list of articles ${path.join(outDir, 'index.html')}: ${(cause as Error).message}; the previous version of this article is kept`;
+    for (const article of written) {
+      await restoreFolder(path.join(outDir, article.slug), previousFolder(outDir, article.slug));
+      failWrite(article, reason);
+    }
+    return false;
+  }
+  await Promise.all(written.map((article) => commitFolder(previousFolder(outDir, article.slug))));
+  return true;
+}
+
+/** Previous folders left by a build that stopped before it committed: the folders in place are complete. */
+async function removeStalePrevious(outDir: string): Promise<void> {
+  for (const name of await readdir(outDir)) {
+    if (name.startsWith('.previous-')) await rm(path.join(outDir, name), { recursive: true, force: true });
+  }
 }
 
 /** Below this much work, worker threads cost more to start than they save. */
@@ -215,41 +307,4 @@ async function worthWorkers(articles: readonly ArticlePaths[], jobs: number | un
     }
   }
   return bytes >= parallelFrom.bytes;
-}
-
-/**
- * The stylesheet and the reader bundle. The bundle is made again only when the program
- * changed since it was last made into this folder (`program` undefined: always).
- */
-async function writeAssets(
-  dir: string,
-  manifest: CacheManifest,
-  program: string | undefined,
-): Promise<BundleSize> {
-  await mkdir(dir, { recursive: true });
-  await writeFileAtomically(path.join(dir, 'marginalia.css'), await readFile(stylesheet));
-  const bundleFile = path.join(dir, 'marginalia-reader.js');
-  const known = manifest.bundle;
-  if (program !== undefined && known?.program === program) {
-    const sizes = await Promise.all(
-      known.files.map((file) =>
-        stat(path.join(dir, file)).then(
-          (found) => found.size,
-          () => -1,
-        ),
-      ),
-    );
-    if (sizes[0] === known.bytes && sizes.every((size) => size >= 0)) {
-      return {
-        bytes: known.bytes,
-        gzipBytes: known.gzipBytes,
-        totalGzipBytes: known.totalGzipBytes,
-        files: known.files,
-      };
-    }
-  }
-  const { buildReaderBundle } = await import('../reader/build-bundle.ts');
-  const size = await buildReaderBundle(bundleFile);
-  if (program !== undefined) manifest.bundle = { ...size, program };
-  return size;
 }

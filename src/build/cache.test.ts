@@ -64,13 +64,6 @@ describe('loadCache and saveCache', () => {
     // Arrange
     const dir = path.join(work, 'saved');
     const manifest: CacheManifest = {
-      bundle: {
-        program: 'p',
-        bytes: 10,
-        gzipBytes: 5,
-        totalGzipBytes: 7,
-        files: ['marginalia-reader.js', 'marginalia-reader.css'],
-      },
       articles: new Map([
         [
           '__proto__',

@@ -17,7 +17,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CompileOptions } from './compile-article.ts';
 import type { ArticlePaths } from './discover.ts';
-import type { BundleSize } from '../reader/build-bundle.ts';
 import type { ArticleRecord } from './records.ts';
 import { writeFileAtomically } from './write-output.ts';
 
@@ -37,8 +36,6 @@ export interface CacheEntry {
 }
 
 export interface CacheManifest {
-  /** The reader bundle last written to `DIR/assets/`, with the program it was made by. */
-  bundle?: BundleSize & { program: string };
   /** By slug. */
   articles: Map<string, CacheEntry>;
 }
@@ -46,7 +43,6 @@ export interface CacheManifest {
 /** The manifest as stored. */
 interface StoredManifest {
   version: typeof cacheVersion;
-  bundle?: CacheManifest['bundle'];
   articles: Record<string, CacheEntry>;
 }
 
@@ -179,7 +175,6 @@ export async function loadCache(outDir: string): Promise<CacheManifest> {
       return { articles: new Map() };
     }
     return {
-      ...(stored.bundle ? { bundle: stored.bundle } : {}),
       articles: new Map(Object.entries(stored.articles)),
     };
   } catch {
@@ -190,7 +185,6 @@ export async function loadCache(outDir: string): Promise<CacheManifest> {
 export async function saveCache(outDir: string, manifest: CacheManifest): Promise<void> {
   const stored: StoredManifest = {
     version: cacheVersion,
-    ...(manifest.bundle ? { bundle: manifest.bundle } : {}),
     articles: Object.fromEntries(manifest.articles),
   };
   await writeFileAtomically(path.join(outDir, cacheFileName), `${JSON.stringify(stored)}\n`);

@@ -24,7 +24,8 @@ import { spanDescriber } from '../anchor/index.ts';
 import { registerStyleFile, type StyleId } from '../cite/index.ts';
 import { readClaims } from '../claims/read-claims.ts';
 import type { ClaimsDocument } from '../claims/types.ts';
-import { createPipeline } from '../pipeline/index.ts';
+import { openCitationCache, saveCitationCache } from '../cite/citation-cache.ts';
+import { createAnchorPipeline, createPipeline } from '../pipeline/index.ts';
 import { error, hasErrors } from '../pipeline/report.ts';
 import {
   LimitError,
@@ -63,6 +64,16 @@ export interface CompileOptions {
   /** Fixed `generated` time for the annotations, for reproducible output. */
   generated?: string;
   style?: StyleId;
+  /**
+   * false: only read the claims and anchor them, as `marginalia check` does: every problem is
+   * found, but no page, annotations or citations are made (default true).
+   */
+  render?: boolean;
+  /**
+   * Folder of the citation cache kept between runs (`src/cite/citation-cache.ts`); none when
+   * undefined.
+   */
+  citationCache?: string;
   /** Limits other than the defaults (`../pipeline/limits.ts`); plain data, for the workers too. */
   limits?: Partial<Limits>;
 }
@@ -166,12 +177,17 @@ export async function compileFiles(
 
   const timeMs = limits.timeMs ?? timeLimitFor(articleBytes + claimsBytes);
   const progress: Progress = { stage: 'claims' };
+  if (options.render !== false) await openCitationCache(options.citationCache);
   try {
     return withinTime(timeMs, () => compileWithin(paths, articleFile, claimsFile, options, limits, progress));
   } catch (cause) {
     if (!(cause instanceof TimeLimitExceeded)) throw cause;
     reportTimeLimit(articleFile, claimsFile, timeMs, progress);
     return failed(progress.title);
+  } finally {
+    // What the cache holds is complete even when the build was stopped: each citation is put in
+    // once it is formatted.
+    if (options.render !== false) await saveCitationCache();
   }
 }
 
@@ -240,6 +256,23 @@ function compileWithin(
   }
 
   progress.stage = 'pipeline';
+  /** A limit passed in the pipeline, as an error on the file it is about. */
+  const reportLimit = (cause: unknown): void => {
+    if (!(cause instanceof LimitError)) throw cause;
+    error(cause.file === 'article' ? articleFile : claimsFile, cause.message, cause.place, cause.ruleId);
+  };
+
+  if (options.render === false) {
+    const anchoring = createAnchorPipeline({ format: paths.format, claims, claimsFile, limits });
+    try {
+      anchoring.runSync(anchoring.parse(articleFile), articleFile);
+    } catch (cause) {
+      reportLimit(cause);
+    }
+    const ok = !hasErrors(files);
+    return { ...failed(title), ok, claims: ok ? (articleFile.data.anchored?.length ?? 0) : 0 };
+  }
+
   const processor = createPipeline({
     format: paths.format,
     slug: paths.slug,
@@ -252,8 +285,7 @@ function compileWithin(
   try {
     html = renderPage(processor, articleFile, files);
   } catch (cause) {
-    if (!(cause instanceof LimitError)) throw cause;
-    error(cause.file === 'article' ? articleFile : claimsFile, cause.message, cause.place, cause.ruleId);
+    reportLimit(cause);
     return failed(title);
   }
   if (html === undefined) return failed(title);

@@ -12,15 +12,16 @@
  * many notes runs citeproc once for it.
  */
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
-import { fromParse5 } from 'hast-util-from-parse5';
 import { toString } from 'hast-util-to-string';
-import { parseFragment } from 'parse5';
 import rehypeSanitize, { type Options as SanitizeSchema } from 'rehype-sanitize';
 import { unified } from 'unified';
-import { Cite } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
+import { createRequire } from 'node:module';
+import type * as FromParse5 from 'hast-util-from-parse5';
+import type * as Parse5 from 'parse5';
 import type { CslItem } from '../claims/types.ts';
-import { assertStyle, type StyleId } from './styles.ts';
+import { cachedCitation, citationKey, storeCitation } from './citation-cache.ts';
+import { citationJs } from './engine.ts';
+import { assertStyle, isStyleId, styleSource, type StyleId } from './styles.ts';
 
 /** A formatted citation: safe hast to put in a page, and the same citation as plain text. */
 export interface FormattedCitation {
@@ -87,6 +88,26 @@ const sanitizer = unified().use(rehypeSanitize, schema).freeze();
 
 const cache = new Map<string, FormattedCitation | string>();
 
+interface HtmlParser {
+  parseFragment: typeof Parse5.parseFragment;
+  fromParse5: typeof FromParse5.fromParse5;
+}
+let parser: HtmlParser | undefined;
+
+/**
+ * parse5 and its hast adapter, loaded with citeproc's first output: a build whose citations all
+ * come from the citation cache never loads them.
+ */
+function htmlParser(): HtmlParser {
+  if (parser === undefined) {
+    const require = createRequire(import.meta.url);
+    const { parseFragment } = require('parse5') as typeof Parse5;
+    const { fromParse5 } = require('hast-util-from-parse5') as typeof FromParse5;
+    parser = { parseFragment, fromParse5 };
+  }
+  return parser;
+}
+
 /**
  * The reference-list entry of `item` in `style`, e.g. in APA:
  * "OpenAI. (2024, February 15). *Video generation models as world simulators*. https://…".
@@ -96,7 +117,7 @@ const cache = new Map<string, FormattedCitation | string>();
 export function formatReference(item: CslItem, style: StyleId): FormattedCitation {
   assertStyle(style);
   const result = memo(['reference', style, item], () => {
-    const cite = new Cite(cslData(item));
+    const cite = new (citationJs().Cite)(cslData(item));
     const options = { template: style, lang };
     return withText(toSafeHast(cite.format('bibliography', { ...options, format: 'html' })));
   });
@@ -113,7 +134,7 @@ export function formatInText(item: CslItem, style: StyleId, locator?: Locator): 
   assertStyle(style);
   const result = memo(['in-text', style, locator ?? null, item], () => {
     const data = cslData(item);
-    const cite = new Cite(data);
+    const cite = new (citationJs().Cite)(data);
     const entry = [{ id: data.id, ...(locator ? { locator: locator.value, label: locator.label } : {}) }];
     const options = { template: style, lang, entry };
     return withText(toSafeHast(cite.format('citation', { ...options, format: 'html' })));
@@ -138,7 +159,7 @@ function withText(html: ElementContent[]): FormattedCitation {
 export function toBibTeX(item: CslItem): string {
   return memo(
     ['bibtex', item],
-    () => `${new Cite(cslData(item)).format('bibtex', { format: 'text' }).trim()}\n`,
+    () => `${new (citationJs().Cite)(cslData(item)).format('bibtex', { format: 'text' }).trim()}\n`,
   );
 }
 
@@ -146,18 +167,40 @@ export function toBibTeX(item: CslItem): string {
 export function toCslJson(item: CslItem): string {
   return memo(
     ['csl-json', item],
-    () => `${new Cite(cslData(item)).format('data', { format: 'text' }).trim()}\n`,
+    () => `${new (citationJs().Cite)(cslData(item)).format('data', { format: 'text' }).trim()}\n`,
   );
 }
 
+/**
+ * The result for `key`: from this process's memory, else from the citation cache kept between
+ * runs (keyed by content, the style's XML included), else computed and remembered in both.
+ */
 function memo<T extends FormattedCitation | string>(key: unknown[], compute: () => T): T {
   const id = JSON.stringify(key);
   let value = cache.get(id) as T | undefined;
   if (value === undefined) {
-    value = compute();
+    // Formatted results (not BibTeX or CSL-JSON) name their style second; its XML is part of the key.
+    const style = typeof key[1] === 'string' && isStyleId(key[1]) ? key[1] : undefined;
+    const persistentKey = citationKey([key, lang, style === undefined ? null : styleSource(style)]);
+    value = cachedCitation(persistentKey) as T | undefined;
+    if (value === undefined || !sameShape(value, key[0])) {
+      value = compute();
+      storeCitation(persistentKey, value);
+    }
     cache.set(id, value);
   }
   return value;
+}
+
+/** A cached value has the form its kind of result has (a string, or html and text). */
+function sameShape(value: unknown, kind: unknown): boolean {
+  if (kind === 'bibtex' || kind === 'csl-json') return typeof value === 'string';
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    Array.isArray((value as FormattedCitation).html) &&
+    typeof (value as FormattedCitation).text === 'string'
+  );
 }
 
 /** A fresh copy, so that callers may put the nodes in a tree and change them. */
@@ -177,6 +220,7 @@ function cslData(item: CslItem): CslItem & { id: string } {
  * → `csl-font-variant-small-caps`); URLs and DOIs become links.
  */
 function toSafeHast(html: string): ElementContent[] {
+  const { parseFragment, fromParse5 } = htmlParser();
   const parsed = fromParse5(parseFragment(html)) as Root;
   const entry = findEntry(parsed);
   const root: Root = { type: 'root', children: entry ? entry.children : parsed.children };

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { plugins } from '@citation-js/core';
+import { citationJs } from './engine.ts';
 import { formatInText, formatReference } from './format.ts';
 import { article } from './test-items.ts';
 import { builtinStyles, isStyleId, registerStyleFile, styleLabel } from './styles.ts';
@@ -13,7 +13,7 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 /** A real CSL style file: Citation.js bundles the CSL project's Cite Them Right Harvard. */
 function harvardFile(name = 'harvard.csl'): string {
   const file = path.join(folder, name);
-  writeFileSync(file, plugins.config.get('@csl').templates.get('harvard1'));
+  writeFileSync(file, citationJs().plugins.config.get('@csl').templates.get('harvard1'));
   return file;
 }
 
@@ -117,7 +117,7 @@ describe('registerStyleFile', () => {
   it('should refuse a truncated style file', () => {
     // Arrange
     const file = path.join(folder, 'truncated.csl');
-    writeFileSync(file, plugins.config.get('@csl').templates.get('harvard1').slice(0, 3000));
+    writeFileSync(file, citationJs().plugins.config.get('@csl').templates.get('harvard1').slice(0, 3000));
 
     // Act
     const act = () => registerStyleFile(file);

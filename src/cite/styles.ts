@@ -12,8 +12,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Cite, plugins } from '@citation-js/core';
-import '@citation-js/plugin-csl';
+import { addTemplate, citationJs, removeTemplate } from './engine.ts';
 
 /** The styles every build can use without a style file. */
 export const builtinStyleIds = ['apa', 'mla', 'chicago-author-date'] as const;
@@ -22,9 +21,10 @@ export type BuiltinStyleId = (typeof builtinStyleIds)[number];
 export type StyleId = BuiltinStyleId | (string & {});
 
 const cslNamespace = 'http://purl.org/net/xbiblio/csl';
-const { templates } = plugins.config.get('@csl');
 /** Title of every registered style, by id. */
 const labels = new Map<string, string>();
+/** The XML of every registered style, by id (its content is part of a formatted citation's key). */
+const sources = new Map<string, string>();
 
 /**
  * Read a style file that `rehype-citation` ships (an ES module whose default export is the
@@ -41,15 +41,33 @@ async function packagedStyle(name: string): Promise<string> {
   return module.default;
 }
 
-const packaged = {
+/** APA, as `@citation-js/plugin-csl` bundles it (read without loading Citation.js). */
+function bundledApa(): string {
+  const file = createRequire(import.meta.url).resolve('@citation-js/plugin-csl/lib/styles.json');
+  const styles = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  if (typeof styles.apa !== 'string' || !isCslStyle(styles.apa)) {
+    throw new Error(`@citation-js/plugin-csl no longer bundles the APA style in ${file}`);
+  }
+  return styles.apa;
+}
+
+const builtinXml: Record<BuiltinStyleId, string> = {
+  apa: bundledApa(),
   mla: await packagedStyle('mla'),
   'chicago-author-date': await packagedStyle('chicago'),
 };
-templates.add('mla', packaged.mla);
-templates.add('chicago-author-date', packaged['chicago-author-date']);
-
 for (const id of builtinStyleIds) {
-  labels.set(id, styleTitle(templates.get(id)) ?? id);
+  const xml = builtinXml[id];
+  // APA is registered by the plugin itself; the other two are added when Citation.js loads.
+  if (id !== 'apa') addTemplate(id, xml);
+  sources.set(id, xml);
+  labels.set(id, styleTitle(xml) ?? id);
+}
+
+/** The XML of a registered style (for cache keys); throws for an unknown id. */
+export function styleSource(id: StyleId): string {
+  assertStyle(id);
+  return sources.get(id) ?? '';
 }
 
 /**
@@ -105,13 +123,14 @@ export function registerStyleFile(file: string): StyleId {
   const id = `${name}-${createHash('sha256').update(xml).digest('hex').slice(0, 10)}`;
   if (labels.has(id)) return id;
 
-  templates.add(id, xml);
+  addTemplate(id, xml);
   const problem = probe(id, xml);
   if (problem) {
-    templates.remove(id);
+    removeTemplate(id);
     throw new Error(`${file} is not a usable CSL style: ${problem}`);
   }
   labels.set(id, styleTitle(xml) ?? name);
+  sources.set(id, xml);
   return id;
 }
 
@@ -120,6 +139,7 @@ function probe(id: string, xml: string): string | undefined {
   if (/<link\b[^>]*\brel\s*=\s*["']independent-parent["']/.test(xml)) {
     return 'it is a dependent style (it only names its parent in <link rel="independent-parent">); use the parent style file';
   }
+  const { Cite } = citationJs();
   const sample = new Cite({
     id: 'sample',
     type: 'book',

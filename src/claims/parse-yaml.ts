@@ -13,8 +13,8 @@
  * `parse-yaml.test.ts` checks that the two readings agree.
  */
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { CST, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument } from 'yaml';
-import type { Document, Scalar, YAMLError } from 'yaml';
+import type { Document, LineCounter, Scalar, YAMLError } from 'yaml';
+import { yamlLibrary } from './yaml-library.ts';
 import { childPointer, isRecord, lineCounterFor, pointAt, setOwn } from './tree.ts';
 import type { NodePlace, ParseOutcome, PlaceIndex, SyntaxProblem } from './tree.ts';
 import type { Point } from './types.ts';
@@ -202,6 +202,7 @@ export function yamlTooDeepAt(text: string): number | undefined {
   let items = 0;
   let lineStart = true;
   let scalarNext = false;
+  const { CST, Lexer } = yamlLibrary();
   for (const token of new Lexer().lex(text)) {
     // The lexer's markers (document, flow end, scalar) take no room in the text.
     if (token === '\x02' || token === '\x18' || token === '\x1f') {
@@ -235,10 +236,10 @@ export function parseYamlWithPlaces(text: string): ParseOutcome {
     const place = pointAt(lineCounterFor(text), deep);
     return { tree: undefined, problems: [{ place, reason: tooDeep, fatal: true }] };
   }
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yamlLibrary().LineCounter)();
   let document: Document.Parsed;
   try {
-    document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    document = yamlLibrary().parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   } catch (error) {
     const reason = `Could not read the claims file as YAML (${String(error)}): check its syntax`;
     return { tree: undefined, problems: [{ place: { line: 1, column: 1 }, reason, fatal: true }] };
@@ -356,7 +357,7 @@ function buildTree(document: Document.Parsed, lineCounter: LineCounter) {
     const value = aliasPlace ?? valuePlace(node, keyPlace);
     places.set(pointer, keyPlace ? { value, key: keyPlace } : { value });
 
-    if (isAlias(node)) {
+    if (yamlLibrary().isAlias(node)) {
       const target = node.resolve(document);
       if (target === undefined) return null;
       if (open.has(target)) {
@@ -364,8 +365,8 @@ function buildTree(document: Document.Parsed, lineCounter: LineCounter) {
       }
       return build(target, pointer, depth + 1, keyPlace, aliasPlace ?? value);
     }
-    if (isScalar(node)) return scalarValue(node);
-    if (isMap(node)) {
+    if (yamlLibrary().isScalar(node)) return scalarValue(node);
+    if (yamlLibrary().isMap(node)) {
       open.add(node);
       const object: Record<string, unknown> = {};
       for (const pair of node.items) {
@@ -381,7 +382,7 @@ function buildTree(document: Document.Parsed, lineCounter: LineCounter) {
       open.delete(node);
       return object;
     }
-    if (isSeq(node)) {
+    if (yamlLibrary().isSeq(node)) {
       open.add(node);
       const array = node.items.map((item, index) =>
         build(item, childPointer(pointer, index), depth + 1, undefined, aliasPlace),
@@ -395,7 +396,8 @@ function buildTree(document: Document.Parsed, lineCounter: LineCounter) {
   /** Where a value starts; an empty value (`note:` and nothing after) is placed at its key. */
   const valuePlace = (node: unknown, keyPlace: Point | undefined): Point => {
     const empty =
-      node === null || (isScalar(node) && node.value === null && node.range?.[0] === node.range?.[1]);
+      node === null ||
+      (yamlLibrary().isScalar(node) && node.value === null && node.range?.[0] === node.range?.[1]);
     if (empty && keyPlace) return keyPlace;
     return pointAt(lineCounter, startOf(node));
   };
@@ -406,7 +408,7 @@ function buildTree(document: Document.Parsed, lineCounter: LineCounter) {
 
 function keyText(key: unknown): string {
   if (key === null || key === undefined) return '';
-  if (isScalar(key)) {
+  if (yamlLibrary().isScalar(key)) {
     const value = scalarValue(key);
     return value === null ? '' : String(value);
   }

@@ -5,7 +5,8 @@
  * Values are addressed by JSON Pointer (RFC 6901), the form Ajv uses for `instancePath`:
  * `''` is the root, `/claims/0/quote` the quote of the first claim.
  */
-import { LineCounter } from 'yaml';
+import type { LineCounter } from 'yaml';
+import { yamlLibrary } from './yaml-library.ts';
 import type { Point } from './types.ts';
 
 /** Where one value starts, and where its key starts when it is a mapping entry. */
@@ -110,7 +111,7 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
 
 /** A line counter for `text`, the same that the YAML parser fills while it reads. */
 export function lineCounterFor(text: string): LineCounter {
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yamlLibrary().LineCounter)();
   lineCounter.addNewLine(0);
   for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
     lineCounter.addNewLine(index + 1);

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { build } from '../build/build.ts';
 import { discoverArticles, UsageError } from '../build/discover.ts';
+import { citationCacheFolder } from './cache-folder.ts';
 import { formatMessages, summarize } from './format-messages.ts';
 
 export const usage = `Usage: marginalia <command> [PATH…] [options]
@@ -22,6 +23,7 @@ Options:
   --base-url URL  address the built pages will be published under (used in annotations.jsonld)
   -j, --jobs N    build with N threads (default: one per core, for many or large articles)
   --time-limit S  stop building an article after S seconds (default: 30, and 10 more per MB)
+  --no-cache      rebuild every article, and format every citation again
   -q, --quiet     print problems only
   -h, --help      show this help
 
@@ -52,6 +54,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
         quiet: { type: 'boolean', short: 'q' },
         jobs: { type: 'string', short: 'j' },
         'time-limit': { type: 'string' },
+        'no-cache': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -113,6 +116,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     write,
     ...(jobs === undefined ? {} : { jobs }),
     ...(timeLimit === undefined ? {} : { limits: { timeMs: timeLimit * 1000 } }),
+    ...(values['no-cache'] ? { cache: false } : { citationCache: citationCacheFolder() }),
     ...(values.quiet ? { progress: false as const } : {}),
     ...(baseUrl === undefined ? {} : { baseUrl: baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/` }),
     onArticle: (article) => {

@@ -2,7 +2,8 @@
  * The whole build chain for one article, on one screen:
  *
  *   text ─ parse (.txt: our parser; .md: remark-parse's tree, a run of blocks at a time, + front matter)
- *        ─ number paragraphs ─ anchor claims and mark them ─ forget positions (mdast)
+ *        ─ number paragraphs ─ anchor claims and mark them   (all `check` runs)
+ *        ─ forget positions (mdast)
  *        ─ remark-rehype (raw HTML dropped) ─ collect the Markdown tree (long articles)
  *        ─ notes and sources ─ cite this article ─ page          (hast)
  *        ─ stringify (rehype-stringify's output, the outer levels linked, not copied) → the page
@@ -41,14 +42,8 @@ export interface PipelineOptions {
 }
 
 export function createPipeline(options: PipelineOptions) {
-  const { format, slug, claims, claimsFile, style, limits = resolveLimits() } = options;
-  const parser =
-    format === 'txt'
-      ? unified().use(remarkParseTxt, { limits })
-      : unified().use(remarkParseMd, { limits }).use(remarkFrontmatter);
-  return parser
-    .use(remarkParagraphNumbers)
-    .use(remarkClaims, { claims, claimsFile, limits })
+  const { slug, claims, claimsFile, style, limits = resolveLimits() } = options;
+  return createAnchorPipeline(options)
     .use(remarkForgetPositions)
     .use(remarkRehype, { handlers: claimHandlers })
     .use(rehypeCollectGarbage)
@@ -58,7 +53,35 @@ export function createPipeline(options: PipelineOptions) {
     .use(rehypeStringifyPage);
 }
 
+/**
+ * The first half alone: parse, number the paragraphs, anchor the claims (every problem a
+ * check can find is found here). `marginalia check` runs only this.
+ */
+export function createAnchorPipeline(
+  options: Pick<PipelineOptions, 'format' | 'claims' | 'claimsFile' | 'limits'>,
+) {
+  const { format, claims, claimsFile, limits = resolveLimits() } = options;
+  const parser =
+    format === 'txt'
+      ? unified().use(remarkParseTxt, { limits })
+      : unified().use(remarkParseMd, { limits }).use(remarkFrontmatter);
+  return parser.use(remarkParagraphNumbers).use(remarkClaims, { claims, claimsFile, limits });
+}
+
 /** The article's own style first, then the built-in ones. */
 function offeredStyles(style: StyleId): StyleId[] {
   return [style, ...builtinStyleIds.filter((id) => id !== style)];
 }
+
+// Each step on its own, for a pipeline of your own (the package's `marginalia/pipeline`).
+export { default as remarkParseTxt } from './remark-parse-txt.ts';
+export { default as remarkParseMd } from './remark-parse-md.ts';
+export { default as remarkParagraphNumbers } from './remark-paragraph-numbers.ts';
+export { default as remarkClaims, claimHandlers, type RemarkClaimsOptions } from './remark-claims.ts';
+export { default as remarkForgetPositions } from './remark-forget-positions.ts';
+export { default as rehypeNotes, type RehypeNotesOptions } from './rehype-notes.ts';
+export { default as rehypeCiteArticle, type RehypeCiteArticleOptions } from './rehype-cite-article.ts';
+export { default as rehypePage, type RehypePageOptions } from './rehype-page.ts';
+export { default as rehypeStringifyPage } from './rehype-stringify-page.ts';
+export { rules, type RuleId } from './messages.ts';
+export { defaultLimits, LimitError, type Limits } from './limits.ts';

@@ -32,6 +32,8 @@ import type { Root, RootContent } from 'mdast';
 import { fromMarkdown, type Extension as MdastExtension } from 'mdast-util-from-markdown';
 import type { Extension } from 'micromark-util-types';
 import type { Plugin } from 'unified';
+// remark-parse's types declare the processor data this plugin reads (`micromarkExtensions`…).
+import type {} from 'remark-parse';
 import type { Node, Point } from 'unist';
 import type { VFile } from 'vfile';
 import { markdownNestingGuard, measureTree, treeOverLimits } from './limits.ts';

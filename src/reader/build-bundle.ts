@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, transform, type BuildOptions, type Plugin } from 'esbuild';
 import ts from 'typescript';
+import type { BundleSize } from '../build/assets.ts';
 
 /**
  * Builds the reader: `src/reader/index.ts` and Lit as one minified ES module (the entry, the
@@ -23,16 +24,7 @@ import ts from 'typescript';
 /** The modules of `src/reader/` that the element imports lazily (`import('./NAME.ts')`). */
 export const lazyModules = ['selection-features'] as const;
 
-export interface BundleSize {
-  /** Size of the entry file. */
-  bytes: number;
-  /** Size of the entry file after gzip (level 9), the figure the size budget is about. */
-  gzipBytes: number;
-  /** Every file written (the entry, its lazily loaded modules, the stylesheet), each gzipped, added up. */
-  totalGzipBytes: number;
-  /** The files written, relative to the entry's folder, the entry first. */
-  files: string[];
-}
+export type { BundleSize } from '../build/assets.ts';
 
 /** The element's stylesheet: its source, and its name beside the entry (the element links it so). */
 export const readerStylesheet = { source: 'marginalia-reader.css', name: 'marginalia-reader.css' } as const;

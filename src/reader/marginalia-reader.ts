@@ -26,6 +26,13 @@ import { verdictGlyphs, wideQuery } from './theme.ts';
 /** The element's stylesheet, beside the script (the build writes it there; see `build-bundle.ts`). */
 const stylesheet = new URL('marginalia-reader.css', import.meta.url).href;
 
+/**
+ * The lazily loaded part (copying, the selection toolbar, highlights). A function at the
+ * module's top level: TypeScript does not rewrite the `.ts` of an `import()` inside a class
+ * with decorators when it compiles the package.
+ */
+const loadSelectionFeatures = () => import('./selection-features.ts');
+
 /** How long the interface waits for its stylesheet before it shows itself anyway, in milliseconds. */
 const stylesheetPatience = 3000;
 
@@ -738,7 +745,7 @@ export class MarginaliaReader extends LitElement {
 
   /** Loads the selection features (copying, the selection toolbar) once; see `selection-features.ts`. */
   private _loadFeatures(): Promise<void> {
-    this._features ??= import('./selection-features.ts').then(
+    this._features ??= loadSelectionFeatures().then(
       (features) => {
         const article = this._article;
         if (!article || this._copy) return;
