@@ -6,7 +6,8 @@
  *   dist/bin/        the command, bundled by esbuild into a few files (main.js, worker.js and
  *                    their shared chunk), so that it starts without resolving hundreds of modules
  *   dist/assets/     the reader's bundle and stylesheets, made once here; `marginalia build`
- *                    copies them (assets.json lists them with the bundle's sizes)
+ *                    copies them (assets.json lists them with the bundle's sizes); and the
+ *                    script that `marginalia serve` adds to the pages it serves
  *   custom-elements.json   the Custom Elements Manifest of <marginalia-reader>
  *
  *   tsx scripts/build-package.ts [--if-stale]
@@ -30,6 +31,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { assetManifestName, type AssetManifest } from '../src/build/assets.ts';
+import { buildEditorBundle, editorScriptName } from '../src/editor/build-bundle.ts';
 import { buildReaderBundle, bundleBudget, formatSize } from '../src/reader/build-bundle.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -43,9 +45,13 @@ const require = createRequire(import.meta.url);
  * is read for its CSL style files.
  */
 const external = [
+  // Only where no prebuilt editor script is found (a clone without a package build).
+  'esbuild',
   '@citation-js/core',
   '@citation-js/plugin-csl',
   '@citation-js/plugin-bibtex',
+  '@citation-js/plugin-ris',
+  '@citation-js/plugin-doi',
   'citeproc',
   'rehype-citation',
 ];
@@ -154,6 +160,9 @@ async function buildAssets(): Promise<void> {
     );
   }
   copyFileSync(path.join(root, 'src/page/marginalia.css'), path.join(folder, 'marginalia.css'));
+  // The script `marginalia serve` adds to the pages it serves (watch and edit mode): not a file
+  // of a built site, so not in the manifest.
+  writeFileSync(path.join(folder, editorScriptName), await buildEditorBundle());
   const manifest: AssetManifest = { files: ['marginalia.css', ...bundle.files], bundle };
   writeFileSync(path.join(folder, assetManifestName), `${JSON.stringify(manifest, null, 2)}\n`);
 }

@@ -1,7 +1,6 @@
 /**
  * The `marginalia` command as a user runs it: real processes, real files in a temporary folder.
  */
-import { execFile } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -16,25 +15,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { run } from './run-cli.ts';
 
-const bin = fileURLToPath(new URL('../bin/marginalia.js', import.meta.url));
 const fixtures = fileURLToPath(new URL('fixtures/', import.meta.url));
 const work = mkdtempSync(path.join(tmpdir(), 'marginalia-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], cwd: string): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 /** A project folder with an `article/` holding the named fixtures, each under its fixture's name. */
 function project(name: string, cases: string[]): string {

@@ -22,6 +22,7 @@ import {
 } from '../annotations/web-annotation.ts';
 import { spanDescriber } from '../anchor/index.ts';
 import { registerStyleFile, type StyleId } from '../cite/index.ts';
+import { sourceFromFrontMatter } from '../claims/front-matter.ts';
 import { readClaims } from '../claims/read-claims.ts';
 import type { ClaimsDocument } from '../claims/types.ts';
 import { openCitationCache, saveCitationCache } from '../cite/citation-cache.ts';
@@ -82,19 +83,27 @@ type Role = 'article' | 'claims file';
 
 const sizeRules = { article: 'article-too-large', 'claims file': 'claims-file-too-large' } as const;
 
-/** The file, read; one larger than `maxBytes` is not read, and gets an error instead. */
-async function load(
+/** A file's size limit, and what the file is called in the message past it. */
+export interface SizeLimit {
+  role: Role;
+  maxBytes: number;
+}
+
+/**
+ * A file as a vfile named relative to `cwd`, with a `read-error` message if it cannot be read;
+ * one larger than `limit` is not read, and gets the limit's error instead.
+ */
+export async function load(
   file: string | undefined,
   cwd: string,
-  role: Role,
-  maxBytes: number,
+  limit?: SizeLimit,
 ): Promise<VFile | undefined> {
   if (file === undefined) return undefined;
   const vfile = new VFile({ path: path.relative(cwd, file), cwd });
   try {
     const { size } = await stat(file);
-    if (size > maxBytes) {
-      error(vfile, sizeReason(role, size, maxBytes), startOfFile, sizeRules[role]);
+    if (limit && size > limit.maxBytes) {
+      error(vfile, sizeReason(limit.role, size, limit.maxBytes), startOfFile, sizeRules[limit.role]);
       return vfile;
     }
     vfile.value = await readFile(file, 'utf8');
@@ -113,8 +122,8 @@ export async function compileArticle(
   const cwd = options.cwd ?? process.cwd();
   const limits = resolveLimits(options.limits);
   const [articleFile, claimsFile] = await Promise.all([
-    load(paths.article, cwd, 'article', limits.articleBytes),
-    load(paths.claims, cwd, 'claims file', limits.claimsFileBytes),
+    load(paths.article, cwd, { role: 'article', maxBytes: limits.articleBytes }),
+    load(paths.claims, cwd, { role: 'claims file', maxBytes: limits.claimsFileBytes }),
   ]);
   return compileFiles(paths, articleFile, claimsFile, options);
 }
@@ -241,7 +250,10 @@ function compileWithin(
     ok: false,
     claims: 0,
   });
-  const claims = readClaims(claimsFile, limits);
+  const claims = readClaims(claimsFile, {
+    limits,
+    ...(paths.format === 'md' ? { source: sourceFromFrontMatter(String(articleFile.value)) } : {}),
+  });
   if (!claims) return failed();
   const title = claims.source.title ?? paths.slug;
   progress.title = title;

@@ -3,7 +3,7 @@
  * into a fresh temporary folder inside the output folder and renamed into place in one step.
  * An article that failed leaves the output folder as it was.
  */
-import { chmod, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { CompiledArticle } from './compile-article.ts';
@@ -114,12 +114,19 @@ export async function builtArticles(outDir: string): Promise<ArticleEntry[]> {
   return entries.sort((a, b) => a.title.localeCompare(b.title));
 }
 
-/** Write a file atomically (write beside it, then rename over it). */
+/**
+ * Write a file atomically (write beside it, then rename over it), keeping the permissions of
+ * the file it replaces; the temporary file is removed if anything fails.
+ */
 export async function writeFileAtomically(file: string, content: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = path.join(path.dirname(file), `.tmp-${path.basename(file)}-${process.pid}`);
+  const mode = await stat(file).then(
+    (stats) => stats.mode & 0o7777,
+    () => undefined,
+  );
   try {
-    await writeFile(temporary, content);
+    await writeFile(temporary, content, mode === undefined ? {} : { mode });
     await rename(temporary, file);
   } catch (cause) {
     await rm(temporary, { force: true });

@@ -117,7 +117,7 @@ function htmlParser(): HtmlParser {
 export function formatReference(item: CslItem, style: StyleId): FormattedCitation {
   assertStyle(style);
   const result = memo(['reference', style, item], () => {
-    const cite = new (citationJs().Cite)(cslData(item));
+    const cite = new (citationJs().Cite)(styleInput(item));
     const options = { template: style, lang };
     return withText(toSafeHast(cite.format('bibliography', { ...options, format: 'html' })));
   });
@@ -133,7 +133,7 @@ export function formatReference(item: CslItem, style: StyleId): FormattedCitatio
 export function formatInText(item: CslItem, style: StyleId, locator?: Locator): FormattedCitation {
   assertStyle(style);
   const result = memo(['in-text', style, locator ?? null, item], () => {
-    const data = cslData(item);
+    const data = styleInput(item);
     const cite = new (citationJs().Cite)(data);
     const entry = [{ id: data.id, ...(locator ? { locator: locator.value, label: locator.label } : {}) }];
     const options = { template: style, lang, entry };
@@ -212,6 +212,25 @@ function copy(result: FormattedCitation): FormattedCitation {
 function cslData(item: CslItem): CslItem & { id: string } {
   const data = structuredClone(item);
   return { ...data, id: typeof data.id === 'string' && data.id !== '' ? data.id : 'item' };
+}
+
+/** Fields that styles may print in title case. */
+const titleFields = ['title', 'container-title', 'collection-title', 'publisher'] as const;
+/** A web address written as a name, such as a site called `bitlyfool.com`. */
+const domainName = /(^|[\s(])((?:[a-z0-9-]+\.)+[a-z]{2,})(?=$|[\s),;:])/gu;
+
+/**
+ * The item as a style should see it: a site's address used as its name keeps its case, where
+ * title case would make "bitlyfool.com" into "Bitlyfool.Com" (citeproc's `nocase` markup).
+ */
+function styleInput(item: CslItem): CslItem & { id: string } {
+  const data = cslData(item);
+  for (const field of titleFields) {
+    const value = data[field];
+    if (typeof value === 'string')
+      data[field] = value.replace(domainName, '$1<span class="nocase">$2</span>');
+  }
+  return data;
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * The whole build chain for one article, on one screen:
  *
- *   text ─ parse (.txt: our parser; .md: remark-parse's tree, a run of blocks at a time, + front matter)
- *        ─ number paragraphs ─ anchor claims and mark them   (all `check` runs)
+ *   text ─ parse (.txt: our parser; .md: remark-parse's tree, a run of blocks at a time, + front matter,
+ *          less a first heading that repeats the title) ─ number paragraphs ─ anchor claims and mark them   (all `check` runs)
  *        ─ forget positions (mdast)
  *        ─ remark-rehype (raw HTML dropped) ─ collect the Markdown tree (long articles)
  *        ─ notes and sources ─ cite this article ─ page          (hast)
@@ -12,18 +12,14 @@
  * reported on the claims file, problems in the text on the article's file. The parsers throw a
  * `LimitError` for a text past the limits (`limits.ts`), before the steps that would suffer it.
  */
-import remarkFrontmatter from 'remark-frontmatter';
 import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { builtinStyleIds, type StyleId } from '../cite/index.ts';
 import type { ClaimsDocument } from '../claims/types.ts';
 import remarkClaims, { claimHandlers } from './remark-claims.ts';
 import remarkForgetPositions from './remark-forget-positions.ts';
-import remarkParagraphNumbers from './remark-paragraph-numbers.ts';
-import remarkParseMd from './remark-parse-md.ts';
-import remarkParseTxt from './remark-parse-txt.ts';
 import { resolveLimits, type ResolvedLimits } from './limits.ts';
+import { articleParser } from './parse-article.ts';
 import rehypeCiteArticle from './rehype-cite-article.ts';
 import rehypeCollectGarbage from './rehype-collect-garbage.ts';
 import rehypeNotes from './rehype-notes.ts';
@@ -61,11 +57,7 @@ export function createAnchorPipeline(
   options: Pick<PipelineOptions, 'format' | 'claims' | 'claimsFile' | 'limits'>,
 ) {
   const { format, claims, claimsFile, limits = resolveLimits() } = options;
-  const parser =
-    format === 'txt'
-      ? unified().use(remarkParseTxt, { limits })
-      : unified().use(remarkParseMd, { limits }).use(remarkFrontmatter);
-  return parser.use(remarkParagraphNumbers).use(remarkClaims, { claims, claimsFile, limits });
+  return articleParser(format, claims.source.title, limits).use(remarkClaims, { claims, claimsFile, limits });
 }
 
 /** The article's own style first, then the built-in ones. */
@@ -77,6 +69,7 @@ function offeredStyles(style: StyleId): StyleId[] {
 export { default as remarkParseTxt } from './remark-parse-txt.ts';
 export { default as remarkParseMd } from './remark-parse-md.ts';
 export { default as remarkParagraphNumbers } from './remark-paragraph-numbers.ts';
+export { default as remarkDropTitleHeading } from './remark-drop-title-heading.ts';
 export { default as remarkClaims, claimHandlers, type RemarkClaimsOptions } from './remark-claims.ts';
 export { default as remarkForgetPositions } from './remark-forget-positions.ts';
 export { default as rehypeNotes, type RehypeNotesOptions } from './rehype-notes.ts';

@@ -20,8 +20,9 @@ import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { anchorQuotes } from '../anchor/index.ts';
 import { TooManyOccurrences } from '../anchor/scan.ts';
-import type { AnchorResult, Disambiguator, Span } from '../anchor/types.ts';
+import type { AnchorResult, Span } from '../anchor/types.ts';
 import type { Claim, ClaimsDocument } from '../claims/types.ts';
+import { quoteProblemReporter } from './quote-problems.ts';
 import { error } from './report.ts';
 import { groupBy } from './group-by.ts';
 import { count, defaultLimits } from './limits.ts';
@@ -51,9 +52,6 @@ export interface RemarkClaimsOptions {
   /** Most claims covering the same words, and most occurrences of the quotes in all. */
   limits?: { overlap: number; occurrences: number };
 }
-
-/** Occurrences named in a message about an ambiguous quote; the rest are counted. */
-const listedOccurrences = 10;
 
 /** A mark segment in mdast: turned into `<mark>` by remark-rehype through `data.hName`. */
 interface ClaimMark extends Parent {
@@ -89,10 +87,7 @@ export default function remarkClaims(options: RemarkClaimsOptions) {
   const { claims, claimsFile } = options;
   const { overlap, occurrences } = options.limits ?? defaultLimits;
   return function transformer(tree: Root, file: VFile): void {
-    const blocks: Block[] = [];
-    visit(tree, (node) => {
-      if (node.type === 'paragraph' || node.type === 'heading') blocks.push(node);
-    });
+    const blocks = articleBlocks(tree);
     const leaves = blocks.map(collectLeaves);
     const texts = leaves.map((block) => block.text);
     file.data.blocks = texts;
@@ -196,6 +191,7 @@ function collectAnchored(
   claimsFile: VFile,
 ): AnchoredClaim[] {
   const found: Array<Omit<AnchoredClaim, 'note'>> = [];
+  let report: ReturnType<typeof quoteProblemReporter> | undefined;
   claims.forEach((claim, index) => {
     const result = results[index];
     if (!result) return;
@@ -203,109 +199,31 @@ function collectAnchored(
       const paragraph = paragraphNumber(blocks[result.span.block]);
       found.push({ claim, span: result.span, ...(paragraph === undefined ? {} : { paragraph }) });
     } else {
-      reportAnchorProblem(claim, result, blocks, texts, claimsFile);
+      report ??= quoteProblemReporter({ texts, paragraphs: blocks.map(paragraphNumber) }, claimsFile);
+      report(claim, result);
     }
   });
   found.sort((a, b) => a.span.block - b.span.block || a.span.start - b.span.start || b.span.end - a.span.end);
   return found.map((item, index) => ({ ...item, note: index + 1 }));
 }
 
-function paragraphNumber(block: Block | undefined): number | undefined {
+/** The article's blocks, paragraphs and headings, in reading order. */
+export function articleBlocks(tree: Root): Block[] {
+  const blocks: Block[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'paragraph' || node.type === 'heading') blocks.push(node);
+  });
+  return blocks;
+}
+
+/** A block's paragraph number (set by `remark-paragraph-numbers`); none for a heading. */
+export function paragraphNumber(block: Block | undefined): number | undefined {
   const value = block?.data?.hProperties?.['dataParagraph'];
   return typeof value === 'number' ? value : undefined;
 }
 
-/** Where a block is, for people: "¶ 3", or "the heading “…”". */
-function describeBlock(block: Block | undefined, text: string): string {
-  const paragraph = paragraphNumber(block);
-  if (paragraph !== undefined) return `¶ ${paragraph}`;
-  return `the heading “${text}”`;
-}
-
-function reportAnchorProblem(
-  claim: Claim,
-  result: Exclude<AnchorResult, { status: 'found' }>,
-  blocks: Block[],
-  texts: string[],
-  claimsFile: VFile,
-): void {
-  const place = claim.positions.quote ?? claim.positions.claim;
-  const where = (span: Span) => describeBlock(blocks[span.block], texts[span.block] ?? '');
-  if (result.status === 'ambiguous') {
-    reportAmbiguous(claim, result.occurrences, where, place, claimsFile);
-    return;
-  }
-  const hints: string[] = [];
-  if (result.occurrences.length > 0) {
-    hints.push(
-      `the quote itself occurs in ${listed(result.occurrences, where)}, but not with the given ${
-        claim.prefix === undefined ? 'suffix' : claim.suffix === undefined ? 'prefix' : 'prefix and suffix'
-      }`,
-    );
-  }
-  if (result.closest) {
-    const { span } = result.closest;
-    hints.push(`the closest passage is in ${where(span)}: “${wholeWords(texts[span.block] ?? '', span)}”`);
-  } else if (result.unsearched) {
-    hints.push('no closest passage was looked for, as so many quotes are missing from so long a text');
-  }
-  error(
-    claimsFile,
-    `Quote of claim "${claim.id}" is not in the article${
-      hints.length > 0 ? `: ${hints.join('; ')}` : ''
-    }. Copy the quote from the article exactly`,
-    place,
-    'quote-not-found',
-  );
-}
-
-function reportAmbiguous(
-  claim: Claim,
-  occurrences: readonly Disambiguator[],
-  where: (span: Span) => string,
-  place: Claim['positions']['quote'],
-  claimsFile: VFile,
-): void {
-  const shown = occurrences.slice(0, listedOccurrences);
-  const picks = shown.map(({ span, prefix, suffix }) => `in ${where(span)}, ${pickOne(prefix, suffix)}`);
-  const more = occurrences.length - shown.length;
-  if (more > 0) picks.push(`and ${count(more)} more`);
-  error(
-    claimsFile,
-    `Quote of claim "${claim.id}" is found ${occurrences.length} times (${listed(occurrences, ({ span }) =>
-      where(span),
-    )}): add a prefix or suffix that picks one (${picks.join('; ')})`,
-    place,
-    'quote-ambiguous',
-  );
-}
-
-/** Places, the first few of them named and the rest counted. */
-function listed<T>(items: readonly T[], name: (item: T) => string): string {
-  const more = items.length - listedOccurrences;
-  const shown = items.slice(0, listedOccurrences).map(name).join(', ');
-  return more > 0 ? `${shown} and ${count(more)} more` : shown;
-}
-
-/** The shorter context that picks an occurrence ("" from the anchorer means none within reach). */
-function pickOne(prefix: string, suffix: string): string {
-  if (prefix === '' && suffix === '') return 'no nearby text tells it apart: quote a longer passage';
-  if (suffix === '' || (prefix !== '' && prefix.length <= suffix.length))
-    return `prefix: ${JSON.stringify(prefix)}`;
-  return `suffix: ${JSON.stringify(suffix)}`;
-}
-
-/** The text of a span, widened so that it neither starts nor ends inside a word. */
-function wholeWords(text: string, span: Span): string {
-  const inWord = /[\p{L}\p{N}’'-]/u;
-  let { start, end } = span;
-  while (start > 0 && inWord.test(text[start - 1] ?? '') && inWord.test(text[start] ?? '')) start -= 1;
-  while (end < text.length && inWord.test(text[end] ?? '') && inWord.test(text[end - 1] ?? '')) end += 1;
-  return text.slice(start, end).replace(/\s+/gu, ' ').trim();
-}
-
 /** The text runs of a block, in order, with the block's plain text. */
-function collectLeaves(block: Block): { text: string; leaves: Leaf[] } {
+export function collectLeaves(block: Block): { text: string; leaves: Leaf[] } {
   const leaves: Leaf[] = [];
   let text = '';
   const walk = (parent: Parent): void => {

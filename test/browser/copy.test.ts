@@ -186,7 +186,7 @@ describe('copying a selection of the article', () => {
     // Assert
     expect(selected).toBe('China in the rea');
     expect(clipboard['text/plain']).toMatch(
-      /^“China in the realm” — OpenAI’s Sora .*, para\. 1\. http:\/\/\S+#p-1:~:text=/,
+      /^“China in the realm” — \[OpenAI’s Sora .*, para\. 1\. http:\/\/\S+#p-1:~:text=/,
     );
     expect(clipboard['text/html']).toMatch(
       /^<blockquote cite="[^"]+"><p>China in the realm<\/p><\/blockquote><p>— /,
@@ -205,7 +205,7 @@ describe('copying a selection of the article', () => {
     // Assert
     expect(handled).toBe(true);
     expect(clipboard['text/plain']).toMatch(
-      /^“Despite ByteDance’s reluctance” — OpenAI’s Sora .*, para\. 11\. http:\/\/\S+#p-11:~:text=/,
+      /^“Despite ByteDance’s reluctance” — \[OpenAI’s Sora .*, para\. 11\. http:\/\/\S+#p-11:~:text=/,
     );
     expect(clipboard['text/html']).toContain('<p>Despite ByteDance’s reluctance</p></blockquote>');
   });
@@ -468,13 +468,13 @@ describe('notes and the article’s reference', () => {
     // Assert
     expect(quoted['text/plain']).toMatch(
       new RegExp(
-        `^“${quote}” — OpenAI’s Sora .*, para\\. ${paragraph}\\. http://\\S+#p-${paragraph}:~:text=\\S+$`,
+        `^“${quote}” — \\[OpenAI’s Sora .*, para\\. ${paragraph}\\. http://\\S+#p-${paragraph}:~:text=\\S+$`,
       ),
     );
     expect(quoted['text/html']).toContain(`<blockquote cite=`);
     expect(noted['text/plain']).toMatch(
       new RegExp(
-        `^Editor’s note 4 on “${quote}” \\(${title.replace(/[()]/g, '\\$&')}, para\\. ${paragraph}\\): `,
+        `^Editor’s note 4 on “${quote}” \\(${title.replace(/[()[\]]/g, '\\$&')}, para\\. ${paragraph}\\): `,
       ),
     );
     expect(noted['text/plain']).toContain(body.slice(0, 40));
@@ -543,9 +543,11 @@ describe('notes and the article’s reference', () => {
 
     // Assert
     expect(copies['apa']?.['text/html']).toMatch(
-      /^<p><i>OpenAI’s Sora .*<\/i>\. \(n\.d\.\)\. <a href="https:\/\/bitlyfool\.com\//,
+      /^<p><i>\[OpenAI’s Sora .*\]<\/i>\. \(n\.d\.\)\. bitlyfool\.com\. <a href="https:\/\/bitlyfool\.com\//,
     );
-    expect(copies['mla']?.['text/html']).toContain('<i>OpenAI’s Sora and the State of Chinese AI');
+    expect(copies['mla']?.['text/html']).toContain(
+      '“[OpenAI’s Sora and the State of Chinese AI Video Generation].” <i>bitlyfool.com</i>',
+    );
     expect(await section.locator('a[download]').count()).toBe(2);
     expect(JSON.parse(cslJson)).toEqual([expect.objectContaining({ title })]);
   });
