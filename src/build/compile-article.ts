@@ -31,6 +31,7 @@ import { error, hasErrors } from '../pipeline/report.ts';
 import {
   LimitError,
   resolveLimits,
+  seconds,
   sizeReason,
   timeLimitFor,
   type Limits,
@@ -207,8 +208,7 @@ interface Progress {
 }
 
 function reportTimeLimit(articleFile: VFile, claimsFile: VFile, timeMs: number, progress: Progress): void {
-  const limit = `${Number((timeMs / 1000).toFixed(timeMs < 10_000 ? 1 : 0))} s`;
-  const stopped = `The build of this article took longer than its time limit of ${limit} and was stopped`;
+  const stopped = `The build of this article took longer than its time limit of ${seconds(timeMs)} and was stopped`;
   const fix = 'simplify it, or allow more time with --time-limit';
   if (progress.stage === 'claims') {
     error(claimsFile, `${stopped} while reading the claims file: ${fix}`, startOfFile, 'time-limit');

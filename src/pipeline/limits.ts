@@ -65,6 +65,11 @@ export function timeLimitFor(bytes: number): number {
   return timeAllowance.baseMs + Math.ceil((bytes / megabyte) * timeAllowance.perMegabyteMs);
 }
 
+/** A time limit for people: "0.5 s", "30 s". */
+export function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(ms < 10_000 ? 1 : 0))} s`;
+}
+
 /** Rule ids of the limits (all listed in `messages.ts`). */
 export type LimitRuleId =
   | 'article-too-large'

@@ -32,15 +32,21 @@ export function articleParser(
   return parser.use(remarkParagraphNumbers);
 }
 
-/** The article's blocks and their paragraph numbers, as anchoring sees them. */
-export async function readArticleBlocks(
+/**
+ * The article's blocks and their paragraph numbers, as anchoring sees them. Synchronous, so
+ * that a caller can run it within a time limit (`../build/time-limit.ts`).
+ *
+ * @throws LimitError for a text past `limits`.
+ */
+export function readArticleBlocks(
   text: string,
   format: 'txt' | 'md',
   title: string | undefined,
-): Promise<ArticleBlocks> {
-  const processor = articleParser(format, title);
+  limits: ResolvedLimits = resolveLimits(),
+): ArticleBlocks {
+  const processor = articleParser(format, title, limits);
   const file = new VFile({ value: text });
-  const tree = await processor.run(processor.parse(file), file);
+  const tree = processor.runSync(processor.parse(file), file);
   const blocks = articleBlocks(tree as Root);
   return { texts: blocks.map((block) => collectLeaves(block).text), paragraphs: blocks.map(paragraphNumber) };
 }
