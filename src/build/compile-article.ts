@@ -27,7 +27,7 @@ import { readClaims } from '../claims/read-claims.ts';
 import type { ClaimsDocument } from '../claims/types.ts';
 import { openCitationCache, saveCitationCache } from '../cite/citation-cache.ts';
 import { createAnchorPipeline, createPipeline } from '../pipeline/index.ts';
-import { error, hasErrors } from '../pipeline/report.ts';
+import { error, hasErrors, warning } from '../pipeline/report.ts';
 import {
   LimitError,
   resolveLimits,
@@ -285,6 +285,7 @@ function compileWithin(
     return { ...failed(title), ok, claims: ok ? (articleFile.data.anchored?.length ?? 0) : 0 };
   }
 
+  const canonical = canonicalUrl(paths.slug, claims, options.baseUrl);
   const processor = createPipeline({
     format: paths.format,
     slug: paths.slug,
@@ -292,6 +293,7 @@ function compileWithin(
     claimsFile,
     style,
     limits,
+    ...(canonical === undefined ? {} : { canonical }),
   });
   let html: string | undefined;
   try {
@@ -301,6 +303,16 @@ function compileWithin(
     return failed(title);
   }
   if (html === undefined) return failed(title);
+  const canonicalLevel = claims.checks?.['no-canonical-url'] ?? 'warning';
+  if (canonical === undefined && canonicalLevel !== 'off') {
+    (canonicalLevel === 'error' ? error : warning)(
+      claimsFile,
+      'The page has no published address, so copied quotes link to wherever it is read (a local server, a file): build with --base-url https://your.site/ or give the page its address in canonical:',
+      { line: 1, column: 1 },
+      'no-canonical-url',
+    );
+  }
+  if (hasErrors(files)) return failed(title);
   // The page's trees are garbage now; on a long article, return their memory before the annotations.
   if (html.length >= largePage) collectGarbage();
   progress.stage = 'annotations';
@@ -318,6 +330,19 @@ function compileWithin(
     annotations: serializeAnnotationCollection(collection),
     attachments: citationAttachments(articleFile),
   };
+}
+
+/**
+ * The page's published address: `<baseUrl><slug>/` when the build has a base URL, else the
+ * claims file's `canonical`, else none.
+ */
+export function canonicalUrl(
+  slug: string,
+  claims: ClaimsDocument,
+  baseUrl: string | undefined,
+): string | undefined {
+  if (baseUrl !== undefined) return new URL(`${encodeURIComponent(slug)}/`, baseUrl).href;
+  return claims.canonical;
 }
 
 /** The anchored claims as a W3C annotation collection, each note as HTML and as text. */

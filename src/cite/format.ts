@@ -155,6 +155,31 @@ function withText(html: ElementContent[]): FormattedCitation {
   return { html, text };
 }
 
+/**
+ * The ids of `items` in the order of `style`'s reference list: citeproc sorts them by the
+ * style's `<bibliography><sort>` keys (APA, MLA and Chicago author-date: alphabetically by the
+ * entry's first element, the author or else the title, then by date).
+ *
+ * @throws Error when `style` is neither built in nor registered.
+ */
+export function sortReferences(items: ReadonlyArray<CslItem & { id: string }>, style: StyleId): string[] {
+  assertStyle(style);
+  if (items.length < 2) return items.map((item) => item.id);
+  const order = memo(['order', style, items], () => {
+    const cite = new (citationJs().Cite)(items.map((item) => structuredClone(item)));
+    const entries = cite.format('bibliography', {
+      template: style,
+      lang,
+      format: 'text',
+      asEntryArray: true,
+    });
+    return JSON.stringify((entries as unknown as Array<[string, string]>).map(([id]) => id));
+  });
+  const ids = JSON.parse(order) as string[];
+  // citeproc leaves out nothing it is given; anything it did not return keeps its place at the end.
+  return [...ids, ...items.map((item) => item.id).filter((id) => !ids.includes(id))];
+}
+
 /** `item` as a BibTeX entry (key, entry type and fields as Citation.js maps them). */
 export function toBibTeX(item: CslItem): string {
   return memo(
@@ -194,7 +219,7 @@ function memo<T extends FormattedCitation | string>(key: unknown[], compute: () 
 
 /** A cached value has the form its kind of result has (a string, or html and text). */
 function sameShape(value: unknown, kind: unknown): boolean {
-  if (kind === 'bibtex' || kind === 'csl-json') return typeof value === 'string';
+  if (kind === 'bibtex' || kind === 'csl-json' || kind === 'order') return typeof value === 'string';
   return (
     value !== null &&
     typeof value === 'object' &&

@@ -45,7 +45,7 @@ function yamlWith(
     '  title: An article', //          2
     'references:', //                  3
     '  - id: ref-a', //                4
-    '    type: webpage', //            5
+    '    type: report', //             5
     '    title: A reference', //       6
     'claims:', //                      7
     ...claim, //                       8…
@@ -189,7 +189,7 @@ describe('readClaims: one rule at a time, at its line and column', () => {
     },
     {
       rule: 'unknown-csl-type',
-      text: yamlWith().replace('type: webpage', 'type: web page'),
+      text: yamlWith().replace('type: report', 'type: web page'),
       line: 5,
       column: 11,
       reason:

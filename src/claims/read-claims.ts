@@ -8,8 +8,9 @@
  * The steps: parse (YAML or JSON, keeping positions) → check the limits (how many claims and
  * references, how long a note; `check-limits.ts`) → check the shape against
  * `claims.schema.json` → check what a schema cannot (unique ids, known references, dates, URLs)
- * → the editorial checks, at the levels the file sets under `checks:` → build the document from
- * what is valid.
+ * → the editorial checks, at the levels the file sets under `checks:` → check the references'
+ * sanity (`check-references.ts`: types that fit their fields, titles, dates, access dates;
+ * warnings) → build the document from what is valid.
  */
 import type { VFile } from 'vfile';
 import type { RuleId } from '../pipeline/messages.ts';
@@ -19,6 +20,7 @@ import { checkContent } from './check-content.ts';
 import { checkEditorial } from './check-editorial.ts';
 import { checkLevels, readLevels } from './check-levels.ts';
 import { checkLimits } from './check-limits.ts';
+import { checkReferences } from './check-references.ts';
 import { checkShape } from './check-shape.ts';
 import type { Format } from './describe.ts';
 import { parseJson } from './parse-json.ts';
@@ -65,6 +67,7 @@ export function readClaims(file: VFile, options: ReadOptions = {}): ClaimsDocume
   checkContent(context);
   checkLevels(context);
   checkEditorial(context);
+  checkReferences(context);
   emit(file, problems);
   return assemble(context);
 }

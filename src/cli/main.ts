@@ -24,7 +24,8 @@ PATH is an article's text (.txt or .md), its claims file (.claims.yaml, .claims.
 
 Options:
   --out DIR       output folder for build (default: build/)
-  --base-url URL  address the built pages will be published under (used in annotations.jsonld)
+  --base-url URL  address the built pages will be published under (their canonical address,
+                  every copied link, the ids in annotations.jsonld)
   -j, --jobs N    build with N threads (default: one per core, for many or large articles)
   --time-limit S  stop work on an article after S seconds (default: 30, and 10 more per MB)
   --no-cache      rebuild every article, and format every citation again

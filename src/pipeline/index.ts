@@ -5,7 +5,7 @@
  *          less a first heading that repeats the title) ─ number paragraphs ─ anchor claims and mark them   (all `check` runs)
  *        ─ forget positions (mdast)
  *        ─ remark-rehype (raw HTML dropped) ─ collect the Markdown tree (long articles)
- *        ─ notes and sources ─ cite this article ─ page          (hast)
+ *        ─ notes and sources ─ cite this article ─ head metadata ─ page          (hast)
  *        ─ stringify (rehype-stringify's output, the outer levels linked, not copied) → the page
  *
  * Claims come already read and validated (src/claims); problems found while anchoring are
@@ -22,6 +22,7 @@ import { resolveLimits, type ResolvedLimits } from './limits.ts';
 import { articleParser } from './parse-article.ts';
 import rehypeCiteArticle from './rehype-cite-article.ts';
 import rehypeCollectGarbage from './rehype-collect-garbage.ts';
+import rehypeHeadMetadata from './rehype-head-metadata.ts';
 import rehypeNotes from './rehype-notes.ts';
 import rehypePage from './rehype-page.ts';
 import rehypeStringifyPage from './rehype-stringify-page.ts';
@@ -35,17 +36,21 @@ export interface PipelineOptions {
   style: StyleId;
   /** Default: `defaultLimits`. */
   limits?: ResolvedLimits;
+  /** The page's published address (`--base-url`, else the claims file's `canonical`), when known. */
+  canonical?: string;
 }
 
 export function createPipeline(options: PipelineOptions) {
-  const { slug, claims, claimsFile, style, limits = resolveLimits() } = options;
+  const { slug, claims, claimsFile, style, limits = resolveLimits(), canonical } = options;
+  const page = canonical === undefined ? {} : { canonical };
   return createAnchorPipeline(options)
     .use(remarkForgetPositions)
     .use(remarkRehype, { handlers: claimHandlers })
     .use(rehypeCollectGarbage)
     .use(rehypeNotes, { claims, style, claimsFile, nesting: limits.nesting })
     .use(rehypeCiteArticle, { source: claims.source, slug, styles: offeredStyles(style) })
-    .use(rehypePage, { claims, slug })
+    .use(rehypeHeadMetadata, { claims, ...page })
+    .use(rehypePage, { claims, slug, ...page })
     .use(rehypeStringifyPage);
 }
 

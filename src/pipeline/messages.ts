@@ -51,6 +51,14 @@ export const rules = {
     'quotes that occur more often in the article, all together, than the limit (5,000,000)',
   'time-limit':
     'an article whose build took longer than its time limit (30 s, and 10 s more per MB of text and claims)',
+  'csl-type-mismatch':
+    'a reference typed in a way its fields contradict: a Federal Register rule typed legislation (use regulation), legislation without a number, an article without its periodical (warning)',
+  'missing-title': 'a source or reference whose title is empty (warning)',
+  'date-in-future': 'a date after today, or a reference dated after the review (warning)',
+  'missing-access-date':
+    'an undated web source (webpage, post-weblog, post) without accessed, which MLA and Chicago print (warning)',
+  'no-canonical-url':
+    'the page has no published address (no --base-url, no canonical:): copied links use the address it is read at (warning, build only)',
 } as const;
 
 export type RuleId = keyof typeof rules;
@@ -68,6 +76,11 @@ export const configurableRules = [
   'reference-without-date',
   'reference-without-url',
   'source-after-review',
+  'csl-type-mismatch',
+  'missing-title',
+  'date-in-future',
+  'missing-access-date',
+  'no-canonical-url',
 ] as const satisfies readonly RuleId[];
 
 export type ConfigurableRule = (typeof configurableRules)[number];

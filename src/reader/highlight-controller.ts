@@ -1,7 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost, TemplateResult, html, nothing } from 'lit';
 import { blockSeparator } from '../anchor/document.ts';
 import type { Span } from '../anchor/types.ts';
-import { pinFormFor } from '../cite/pin-cite.ts';
 import { widenToWords } from '../cite/quote.ts';
 import { anchorHighlights, describeHighlight, type HighlightAnchor } from '../highlights/anchoring.ts';
 import {
@@ -28,7 +27,7 @@ import {
   type StoreChange,
   type WriteFailure,
 } from '../highlights/store.ts';
-import { citationOf } from './copy-content.ts';
+import { citationStyleOf, linkBase } from './copy-content.ts';
 import { boundsOf, canPaint, HighlightPainter, passageAt } from './highlight-paint.ts';
 import { countOf, renderHighlights } from './highlight-view.ts';
 import type { ActionOutcome, SelectionAction } from './marginalia-reader.ts';
@@ -443,9 +442,8 @@ export class HighlightController implements ReactiveController {
     const style = this._options.style();
     const text = toMarkdown(this._all(), {
       title,
-      url: location.href,
-      citation: citationOf(title, style),
-      pinForm: pinFormFor(style?.id ?? ''),
+      url: linkBase(this._options.data, location.href),
+      style: citationStyleOf(title, style),
       text: this._text,
     });
     this._exported(`${slug || 'article'}-highlights.md`, text, 'text/markdown', 'Markdown');
