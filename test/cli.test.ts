@@ -159,6 +159,49 @@ describe('marginalia build', () => {
   });
 });
 
+describe('limits, not crashes', () => {
+  it('should answer 10,000 nested list items with a message, and build the other articles', async () => {
+    // Arrange
+    const dir = project('hostile', ['basic-txt']);
+    writeFileSync(path.join(dir, 'article/deep.md'), `A first paragraph.\n\n${'- '.repeat(10_000)}deep\n`);
+    writeFileSync(
+      path.join(dir, 'article/deep.claims.yaml'),
+      'source: {title: Deep}\nclaims:\n  - {id: first, quote: A first paragraph, kind: fact, note: n}\n',
+    );
+
+    // Act
+    const result = await run(['build', '--base-url', 'https://example.org/'], dir);
+
+    // Assert
+    expect(result.code).toBe(1);
+    expect(result.stderr.trimEnd()).toBe(
+      'article/deep.md:3:65: error This line is inside 10,000 block quotes and list items, more than the limit of 32 levels of nesting; the level past the limit starts here: flatten it [nesting-too-deep]',
+    );
+    expect(existsSync(path.join(dir, 'build/deep'))).toBe(false);
+    expect(existsSync(path.join(dir, 'build/basic-txt/index.html'))).toBe(true);
+  });
+
+  it('should stop an article at --time-limit with a message, and not keep the failure in the cache', async () => {
+    // Arrange
+    const dir = project('slow', ['limit-time']);
+
+    // Act
+    const first = await run(['build', '--time-limit', '0.5'], dir);
+    const second = await run(['build', '--time-limit', '0.5'], dir);
+
+    // Assert
+    expect(first.code).toBe(1);
+    expect(first.stderr).toMatch(
+      /^article\/limit-time\.md:1:1: error The build of this article took longer than its time limit of 0\.5 s and was stopped while parsing the Markdown .*\[time-limit\]$/mu,
+    );
+    expect(second.stderr).toBe(first.stderr);
+    const cache = JSON.parse(readFileSync(path.join(dir, 'build/marginalia-cache.json'), 'utf8')) as {
+      articles?: Record<string, unknown> | Array<[string, unknown]>;
+    };
+    expect(JSON.stringify(cache)).not.toContain('limit-time');
+  });
+});
+
 describe('marginalia check', () => {
   it('should validate without writing anything', async () => {
     // Arrange
@@ -189,6 +232,7 @@ describe('the command line', () => {
     [['build', '--bogus'], /Unknown option '--bogus'/u],
     [['build', 'no-such-folder'], /no-such-folder: no such file or folder/u],
     [[], /no command given/u],
+    [['build', '--time-limit', '0'], /--time-limit must be a number of seconds above 0, not "0"/u],
   ])('should exit 2 for %j', async (args, message) => {
     const result = await run(args, work);
     expect(result.code).toBe(2);

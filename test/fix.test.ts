@@ -243,6 +243,59 @@ describe('marginalia init', () => {
   });
 });
 
+describe('fix and init within the limits', () => {
+  const deep = `A first paragraph.\n\n${'> '.repeat(10_000)}deep\n`;
+  const nestingMessage =
+    'error This line is inside 10,000 block quotes and list items, more than the limit of 32 levels of nesting; the level past the limit starts here: flatten it [nesting-too-deep]';
+
+  it("should answer an article nested 10,000 deep with the build's message, in fix and in init", async () => {
+    // Arrange
+    const dir = path.join(work, 'limits-deep');
+    mkdirSync(path.join(dir, 'article'), { recursive: true });
+    writeFileSync(path.join(dir, 'article', 'deep.md'), deep);
+    const claims =
+      'source: {title: Deep}\nclaims:\n  - {id: first, quote: A first paragraph, kind: fact, note: n}\n';
+    writeFileSync(path.join(dir, 'article', 'deep.claims.yaml'), claims);
+    writeFileSync(path.join(dir, 'article', 'fresh.md'), deep);
+
+    // Act
+    const fixed = await run(['fix', 'article/deep.md'], dir);
+    const started = await run(['init', 'article/fresh.md'], dir);
+
+    // Assert
+    expect(fixed.code).toBe(1);
+    expect(fixed.stderr.trimEnd()).toBe(`article/deep.md:3:65: ${nestingMessage}`);
+    expect(readFileSync(path.join(dir, 'article', 'deep.claims.yaml'), 'utf8')).toBe(claims);
+    expect(started.code).toBe(1);
+    expect(started.stderr.trimEnd()).toBe(`article/fresh.md:3:65: ${nestingMessage}`);
+    expect(readdirSync(path.join(dir, 'article')).sort()).toEqual([
+      'deep.claims.yaml',
+      'deep.md',
+      'fresh.md',
+    ]);
+  });
+
+  it('should stop init at --time-limit on an article that is slow to parse', async () => {
+    // Arrange: images nested in images make the Markdown parser take minutes.
+    const dir = path.join(work, 'limits-slow');
+    mkdirSync(path.join(dir, 'article'), { recursive: true });
+    writeFileSync(
+      path.join(dir, 'article', 'slow.md'),
+      `A first paragraph.\n\n${'!['.repeat(4_000)}a${'](b)'.repeat(4_000)}\n`,
+    );
+
+    // Act
+    const result = await run(['init', '--time-limit', '0.5', 'article/slow.md'], dir);
+
+    // Assert
+    expect(result.code).toBe(1);
+    expect(result.stderr.trimEnd()).toBe(
+      'article/slow.md:1:1: error Reading this article took longer than its time limit of 0.5 s and was stopped: simplify it [time-limit]',
+    );
+    expect(readdirSync(path.join(dir, 'article'))).toEqual(['slow.md']);
+  });
+});
+
 describe('excerpts under problems', () => {
   it('should follow each problem with indented excerpt lines under --verbose, coloured only under FORCE_COLOR', async () => {
     // Arrange

@@ -1,7 +1,8 @@
 /**
  * Fixture tests: each folder in test/fixtures/ is one behaviour of the build, and its
  * documentation. A folder holds `article.txt` or `article.md`, `article.claims.yaml` (or
- * `.json`), and what the build must produce: `output.html` (the inside of
+ * `.json`), optionally `config.json` (compile options, such as `{"limits": {"blocks": 3}}` to
+ * show a limit on a small input), and what the build must produce: `output.html` (the inside of
  * `<marginalia-reader>`: metadata, article, notes, sources) when it succeeds, and
  * `messages.txt` (the command's problem lines). Adding a case needs no new test code.
  *
@@ -12,7 +13,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileArticle } from '../src/build/compile-article.ts';
+import { compileArticle, type CompileOptions } from '../src/build/compile-article.ts';
 import { discoverArticles } from '../src/build/discover.ts';
 import { formatMessages } from '../src/cli/format-messages.ts';
 import { parse } from 'yaml';
@@ -49,8 +50,17 @@ describe('fixtures', () => {
       const [article] = discoverArticles([folder]);
       if (!article) throw new Error(`no article in ${name}`);
 
+      const configFile = path.join(folder, 'config.json');
+      const config = existsSync(configFile)
+        ? (JSON.parse(readFileSync(configFile, 'utf8')) as Pick<CompileOptions, 'limits'>)
+        : {};
+
       // Act
-      const result = await compileArticle(article, { cwd: folder, generated: '2024-01-01T00:00:00Z' });
+      const result = await compileArticle(article, {
+        ...config,
+        cwd: folder,
+        generated: '2024-01-01T00:00:00Z',
+      });
 
       // Assert
       const messages = formatMessages(result.files).join('\n');

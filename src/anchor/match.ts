@@ -19,6 +19,12 @@
  *      are none, the closest passage as a hint, from the fuzzy search of `closest.ts` (which so
  *      runs only for quotes that are not in the text at all).
  *
+ * Bounds (`AnchorOptions`): the fuzzy search costs the text's length times the quote's length
+ * in words of 32 characters, so a long article with many missing quotes could keep it busy for
+ * hours; once `closestBudget` of that work is spent, the remaining missing quotes get no hint
+ * (`unsearched`). And the scan stops past `maxOccurrences` occurrences in all
+ * (`TooManyOccurrences`).
+ *
  * A build anchors its quotes once, in a fresh process: V8 has compiled none of this code yet,
  * and more time goes to code that is still interpreted, and to the garbage collector, than to
  * the work itself. So the occurrences stay in the scan's typed arrays and are placed in their
@@ -26,26 +32,48 @@
  * prefix or suffix, goes straight from those arrays to its result: objects for occurrences are
  * made only for the quotes that need them.
  */
-import type { AnchorResult, Span, TextQuote } from './types.ts';
+import type { AnchorResult, Disambiguator, Span, TextQuote } from './types.ts';
 import { createDocument, locateAll, type Locations } from './document.ts';
 import { agrees, disambiguate, foldContext, type Range } from './context.ts';
 import { closestFinder, type Closest } from './closest.ts';
 import { normalizeWhiteSpaceAll, trimSpaces } from './normalize.ts';
 import { none, scanAll, type Occurrences } from './scan.ts';
 
+export interface AnchorOptions {
+  /** Most occurrences of all the quotes together (default: no limit). */
+  maxOccurrences?: number;
+  /**
+   * Work the closest-passage searches may do in all, in characters of text times words of 32
+   * characters of quote (default: {@link defaultClosestBudget}).
+   */
+  closestBudget?: number;
+}
+
+/** About a second's searching: a hint for every missing quote of an ordinary article. */
+export const defaultClosestBudget = 200_000_000;
+
 interface Occurrence extends Range {
   span: Span;
 }
 
 /** Anchors each quote in the blocks: one result per quote, in order. */
-export function anchorQuotes(blocks: readonly string[], quotes: readonly TextQuote[]): AnchorResult[] {
+export function anchorQuotes(
+  blocks: readonly string[],
+  quotes: readonly TextQuote[],
+  options: AnchorOptions = {},
+): AnchorResult[] {
+  const { maxOccurrences = Infinity } = options;
+  let closestBudget = options.closestBudget ?? defaultClosestBudget;
   const document = createDocument(blocks);
   const { text } = document.folded;
   const exacts = normalizeWhiteSpaceAll(quotes.map((quote) => quote.exact)).map(trimSpaces);
-  const found = scanAll(text, exacts);
+  const found = scanAll(text, exacts, undefined, maxOccurrences);
   const located = locateAll(document, found.start, found.end, found.count);
 
   const occurrenceLists: Array<Occurrence[] | undefined> = [];
+  /** The result of each pattern found more than once, for the quotes without context. */
+  const ambiguousLists: Array<Disambiguator[] | undefined> = [];
+  const spanLists: Array<Span[] | undefined> = [];
   let findClosest: ReturnType<typeof closestFinder> | undefined;
 
   return quotes.map((quote, index): AnchorResult => {
@@ -69,34 +97,56 @@ export function anchorQuotes(blocks: readonly string[], quotes: readonly TextQuo
       occurrenceLists[pattern] = occurrences;
     }
     const context = foldContext(quote);
-    const surviving = occurrences.filter((occurrence) => agrees(text, occurrence, context));
+    const surviving =
+      context.prefix === '' && context.suffix === ''
+        ? occurrences
+        : occurrences.filter((occurrence) => agrees(text, occurrence, context));
 
     const [first] = surviving;
     if (first !== undefined && surviving.length === 1) {
       return { status: 'found', span: copy(first.span) };
     }
     if (surviving.length > 1) {
+      // Claims that repeat a quote without context share its result, worked out once (a
+      // thousand claims of one common word would otherwise make a thousand lists of its places).
+      const shared = surviving.length === occurrences.length;
+      const known = shared ? ambiguousLists[pattern] : undefined;
+      if (known) return { status: 'ambiguous', occurrences: known };
       const contexts = disambiguate(text, surviving);
-      return {
-        status: 'ambiguous',
-        occurrences: surviving.map((occurrence, i) => ({
-          span: copy(occurrence.span),
-          prefix: contexts[i]?.prefix ?? '',
-          suffix: contexts[i]?.suffix ?? '',
-        })),
-      };
+      const listed = surviving.map((occurrence, i) => ({
+        span: copy(occurrence.span),
+        prefix: contexts[i]?.prefix ?? '',
+        suffix: contexts[i]?.suffix ?? '',
+      }));
+      if (shared) ambiguousLists[pattern] = listed;
+      return { status: 'ambiguous', occurrences: listed };
     }
 
     // The ruled-out occurrences are the hint when there are some; otherwise the closest passage.
     let closest: Closest | undefined;
+    let unsearched = false;
     if (occurrences.length === 0) {
-      findClosest ??= closestFinder(document);
-      closest = findClosest(exact, context);
+      const work = text.length * Math.ceil(exact.length / 32);
+      if (work <= closestBudget) {
+        closestBudget -= work;
+        findClosest ??= closestFinder(document);
+        closest = findClosest(exact, context);
+      } else {
+        unsearched = true;
+      }
     }
-    const spans = occurrences.map((occurrence) => copy(occurrence.span));
-    return closest === undefined
-      ? { status: 'not-found', occurrences: spans }
-      : { status: 'not-found', occurrences: spans, closest };
+    // Shared by the quotes of this pattern whose context rules out every place.
+    let spans = spanLists[pattern];
+    if (spans === undefined) {
+      spans = occurrences.map((occurrence) => copy(occurrence.span));
+      spanLists[pattern] = spans;
+    }
+    return {
+      status: 'not-found',
+      occurrences: spans,
+      ...(closest === undefined ? {} : { closest }),
+      ...(unsearched ? { unsearched: true as const } : {}),
+    };
   });
 }
 

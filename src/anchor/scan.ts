@@ -27,7 +27,9 @@
  *
  * Cost: O(text length × key lengths in use) for the walk, plus one verification per hash hit;
  * the number of patterns only adds to the set-up. Every occurrence is reported, overlapping
- * ones included, and a pattern shorter than `keyLength` is found wherever it occurs.
+ * ones included, and a pattern shorter than `keyLength` is found wherever it occurs. Quotes of a
+ * letter or two in a long text occur millions of times: past `maxOccurrences` in all, the scan
+ * stops with a {@link TooManyOccurrences} rather than fill the memory.
  */
 
 const base = 0x01000193;
@@ -66,14 +68,37 @@ export interface Occurrences {
   readonly same: Int32Array;
 }
 
-/** Every occurrence of each pattern in `text` (none of an empty pattern), as {@link Occurrences}. */
-export function scanAll(text: string, patterns: readonly string[], keyLength = 12): Occurrences {
+/** The scan found more occurrences than it may keep. */
+export class TooManyOccurrences extends Error {
+  constructor(
+    /** The pattern with the most occurrences so far. */
+    readonly pattern: number,
+    /** How many it has. */
+    readonly occurrences: number,
+    readonly limit: number,
+  ) {
+    super(`more than ${limit} occurrences`);
+    this.name = 'TooManyOccurrences';
+  }
+}
+
+/**
+ * Every occurrence of each pattern in `text` (none of an empty pattern), as {@link Occurrences}.
+ *
+ * @throws TooManyOccurrences past `maxOccurrences` occurrences in all.
+ */
+export function scanAll(
+  text: string,
+  patterns: readonly string[],
+  keyLength = 12,
+  maxOccurrences = Infinity,
+): Occurrences {
   const same = new Int32Array(patterns.length);
   /** The next pattern (index) with the same key hash as this one, or `none`. */
   const nextPattern = new Int32Array(patterns.length).fill(none);
   // Room for two occurrences a pattern: the list rarely has to grow during the walk, where
   // code that has never run yet would send V8 back from the walk's compiled code.
-  const found = new OccurrenceList(patterns.length * 2 + 64);
+  const found = new OccurrenceList(Math.min(patterns.length * 2 + 64, maxOccurrences + 1), maxOccurrences);
   for (const table of buildTables(patterns, keyLength, same, nextPattern)) {
     walk(text, table, patterns, nextPattern, found);
   }
@@ -119,7 +144,10 @@ class OccurrenceList {
   end: Int32Array;
   pattern: Int32Array;
 
-  constructor(capacity: number) {
+  constructor(
+    capacity: number,
+    readonly limit: number,
+  ) {
     this.start = new Int32Array(capacity);
     this.end = new Int32Array(capacity);
     this.pattern = new Int32Array(capacity);
@@ -127,19 +155,38 @@ class OccurrenceList {
 
   add(start: number, end: number, pattern: number): void {
     if (this.count === this.start.length) {
-      this.start = grown(this.start);
-      this.end = grown(this.end);
-      this.pattern = grown(this.pattern);
+      if (this.count >= this.limit) this.overflow();
+      const length = Math.min(this.count * 2, this.limit);
+      this.start = grown(this.start, length);
+      this.end = grown(this.end, length);
+      this.pattern = grown(this.pattern, length);
     }
     this.start[this.count] = start;
     this.end[this.count] = end;
     this.pattern[this.count] = pattern;
     this.count++;
   }
+
+  /** Throws, naming the pattern with the most occurrences. */
+  private overflow(): never {
+    const counts = new Map<number, number>();
+    let most = 0;
+    let mostPattern = 0;
+    for (let o = 0; o < this.count; o++) {
+      const p = this.pattern[o] ?? 0;
+      const seen = (counts.get(p) ?? 0) + 1;
+      counts.set(p, seen);
+      if (seen > most) {
+        most = seen;
+        mostPattern = p;
+      }
+    }
+    throw new TooManyOccurrences(mostPattern, most, this.limit);
+  }
 }
 
-function grown(array: Int32Array): Int32Array {
-  const larger = new Int32Array(array.length * 2);
+function grown(array: Int32Array, length: number): Int32Array {
+  const larger = new Int32Array(length);
   larger.set(array);
   return larger;
 }

@@ -40,5 +40,7 @@ export type AnchorResult =
       occurrences: Span[];
       /** The closest passage in the text (fuzzy), if any is close enough to be a useful hint. */
       closest?: { span: Span; text: string; errors: number };
+      /** Set when the closest passage was not looked for: the search's budget was spent. */
+      unsearched?: true;
     }
   | { status: 'ambiguous'; occurrences: Disambiguator[] };

@@ -69,11 +69,12 @@ export interface BuildResult {
 
 /** What a worker needs of the options: plain data only. */
 function compileOptionsOf(options: BuildOptions): CompileOptions {
-  const { cwd, baseUrl, generated, style, citationCache } = options;
+  const { cwd, baseUrl, generated, style, citationCache, limits } = options;
   return {
     ...(options.write ? {} : { render: false }),
     ...(citationCache === undefined ? {} : { citationCache }),
     ...(cwd === undefined ? {} : { cwd }),
+    ...(limits === undefined ? {} : { limits }),
     ...(baseUrl === undefined ? {} : { baseUrl }),
     ...(generated === undefined ? {} : { generated }),
     ...(style === undefined ? {} : { style }),

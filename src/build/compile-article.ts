@@ -2,8 +2,15 @@
  * Compile one article in memory: read and validate its claims, run the pipeline, and make the
  * page and the annotation collection. Nothing is written here; every problem ends up as a
  * message on one of the two files, and `ok` says whether the article may be published.
+ *
+ * Limits, not crashes (`../pipeline/limits.ts`): a file larger than its limit is not even read;
+ * the claims file's counts and the article's blocks and nesting are checked before the steps
+ * they bound, and a step that finds a limit passed throws a `LimitError`, which becomes an
+ * error here. The work after the files are read is synchronous and runs within the article's
+ * time limit (`time-limit.ts`): past it, the build of the article stops with a `time-limit`
+ * error that says what it was doing.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';
@@ -21,10 +28,21 @@ import type { ClaimsDocument } from '../claims/types.ts';
 import { openCitationCache, saveCitationCache } from '../cite/citation-cache.ts';
 import { createAnchorPipeline, createPipeline } from '../pipeline/index.ts';
 import { error, hasErrors, warning } from '../pipeline/report.ts';
+import {
+  LimitError,
+  resolveLimits,
+  seconds,
+  sizeReason,
+  timeLimitFor,
+  type Limits,
+  type ResolvedLimits,
+} from '../pipeline/limits.ts';
+import type { Point } from '../claims/types.ts';
 import { collectGarbage, largePage } from '../pipeline/rehype-collect-garbage.ts';
 import { pageHtml } from '../pipeline/rehype-stringify-page.ts';
 import { citationFiles } from '../pipeline/rehype-cite-article.ts';
 import type { ArticlePaths } from './discover.ts';
+import { TimeLimitExceeded, withinTime } from './time-limit.ts';
 
 export interface CompiledArticle {
   slug: string;
@@ -58,13 +76,37 @@ export interface CompileOptions {
    * undefined.
    */
   citationCache?: string;
+  /** Limits other than the defaults (`../pipeline/limits.ts`); plain data, for the workers too. */
+  limits?: Partial<Limits>;
 }
 
-/** A file as a vfile named relative to `cwd`, with a `read-error` message if it cannot be read. */
-export async function load(file: string | undefined, cwd: string): Promise<VFile | undefined> {
+type Role = 'article' | 'claims file';
+
+const sizeRules = { article: 'article-too-large', 'claims file': 'claims-file-too-large' } as const;
+
+/** A file's size limit, and what the file is called in the message past it. */
+export interface SizeLimit {
+  role: Role;
+  maxBytes: number;
+}
+
+/**
+ * A file as a vfile named relative to `cwd`, with a `read-error` message if it cannot be read;
+ * one larger than `limit` is not read, and gets the limit's error instead.
+ */
+export async function load(
+  file: string | undefined,
+  cwd: string,
+  limit?: SizeLimit,
+): Promise<VFile | undefined> {
   if (file === undefined) return undefined;
   const vfile = new VFile({ path: path.relative(cwd, file), cwd });
   try {
+    const { size } = await stat(file);
+    if (limit && size > limit.maxBytes) {
+      error(vfile, sizeReason(limit.role, size, limit.maxBytes), startOfFile, sizeRules[limit.role]);
+      return vfile;
+    }
     vfile.value = await readFile(file, 'utf8');
   } catch (cause) {
     error(vfile, `Cannot read the file: ${(cause as Error).message}`, undefined, 'read-error');
@@ -72,13 +114,24 @@ export async function load(file: string | undefined, cwd: string): Promise<VFile
   return vfile;
 }
 
+const startOfFile: Point = { line: 1, column: 1 };
+
 export async function compileArticle(
   paths: ArticlePaths,
   options: CompileOptions = {},
 ): Promise<CompiledArticle> {
   const cwd = options.cwd ?? process.cwd();
-  const [articleFile, claimsFile] = await Promise.all([load(paths.article, cwd), load(paths.claims, cwd)]);
+  const limits = resolveLimits(options.limits);
+  const [articleFile, claimsFile] = await Promise.all([
+    load(paths.article, cwd, { role: 'article', maxBytes: limits.articleBytes }),
+    load(paths.claims, cwd, { role: 'claims file', maxBytes: limits.claimsFileBytes }),
+  ]);
   return compileFiles(paths, articleFile, claimsFile, options);
+}
+
+/** Bytes of a file's text in UTF-8. */
+function sizeOf(file: VFile): number {
+  return typeof file.value === 'string' ? Buffer.byteLength(file.value, 'utf8') : file.value.byteLength;
 }
 
 /** Compile an article from files already in memory (their `value` is the text). */
@@ -111,12 +164,99 @@ export async function compileFiles(
   }
   if (hasErrors(files)) return failed();
 
-  const claims = readClaims(
-    claimsFile,
-    paths.format === 'md' ? { source: sourceFromFrontMatter(String(articleFile.value)) } : {},
-  );
+  const limits = resolveLimits(options.limits);
+  const articleBytes = sizeOf(articleFile);
+  const claimsBytes = sizeOf(claimsFile);
+  if (articleBytes > limits.articleBytes) {
+    error(
+      articleFile,
+      sizeReason('article', articleBytes, limits.articleBytes),
+      startOfFile,
+      'article-too-large',
+    );
+  }
+  if (claimsBytes > limits.claimsFileBytes) {
+    error(
+      claimsFile,
+      sizeReason('claims file', claimsBytes, limits.claimsFileBytes),
+      startOfFile,
+      'claims-file-too-large',
+    );
+  }
+  if (hasErrors(files)) return failed();
+
+  const timeMs = limits.timeMs ?? timeLimitFor(articleBytes + claimsBytes);
+  const progress: Progress = { stage: 'claims' };
+  if (options.render !== false) await openCitationCache(options.citationCache);
+  try {
+    return withinTime(timeMs, () => compileWithin(paths, articleFile, claimsFile, options, limits, progress));
+  } catch (cause) {
+    if (!(cause instanceof TimeLimitExceeded)) throw cause;
+    reportTimeLimit(articleFile, claimsFile, timeMs, progress);
+    return failed(progress.title);
+  } finally {
+    // What the cache holds is complete even when the build was stopped: each citation is put in
+    // once it is formatted.
+    if (options.render !== false) await saveCitationCache();
+  }
+}
+
+/** Where the compile has got to, for the message of one that runs out of time. */
+interface Progress {
+  stage: 'claims' | 'pipeline' | 'annotations';
+  title?: string;
+}
+
+function reportTimeLimit(articleFile: VFile, claimsFile: VFile, timeMs: number, progress: Progress): void {
+  const stopped = `The build of this article took longer than its time limit of ${seconds(timeMs)} and was stopped`;
+  const fix = 'simplify it, or allow more time with --time-limit';
+  if (progress.stage === 'claims') {
+    error(claimsFile, `${stopped} while reading the claims file: ${fix}`, startOfFile, 'time-limit');
+    return;
+  }
+  const parsing = articleFile.data.parsing;
+  if (progress.stage === 'pipeline' && parsing && !articleFile.data.blocks) {
+    error(
+      articleFile,
+      `${stopped} while parsing the Markdown from this line on: something there is slow to read (such as long runs of *, _, [ or ], or thousands of lines underlined with = or -): ${fix}`,
+      { line: parsing.line, column: 1 },
+      'time-limit',
+    );
+    return;
+  }
+  const doing =
+    progress.stage === 'annotations'
+      ? 'making the annotations'
+      : articleFile.data.blocks
+        ? 'marking the claims and rendering the notes (a note with long runs of *, _, [ or ] is slow to read)'
+        : 'reading the article';
+  error(articleFile, `${stopped} while ${doing}: ${fix}`, startOfFile, 'time-limit');
+}
+
+/** The synchronous part of {@link compileFiles}, run within the time limit. */
+function compileWithin(
+  paths: ArticlePaths,
+  articleFile: VFile,
+  claimsFile: VFile,
+  options: CompileOptions,
+  limits: ResolvedLimits,
+  progress: Progress,
+): CompiledArticle {
+  const files = [articleFile, claimsFile];
+  const failed = (title = paths.slug): CompiledArticle => ({
+    slug: paths.slug,
+    title,
+    files,
+    ok: false,
+    claims: 0,
+  });
+  const claims = readClaims(claimsFile, {
+    limits,
+    ...(paths.format === 'md' ? { source: sourceFromFrontMatter(String(articleFile.value)) } : {}),
+  });
   if (!claims) return failed();
   const title = claims.source.title ?? paths.slug;
+  progress.title = title;
 
   let style: StyleId = options.style ?? 'apa';
   if (claims.style !== undefined) {
@@ -127,25 +267,41 @@ export async function compileFiles(
     }
   }
 
+  progress.stage = 'pipeline';
+  /** A limit passed in the pipeline, as an error on the file it is about. */
+  const reportLimit = (cause: unknown): void => {
+    if (!(cause instanceof LimitError)) throw cause;
+    error(cause.file === 'article' ? articleFile : claimsFile, cause.message, cause.place, cause.ruleId);
+  };
+
   if (options.render === false) {
-    const anchoring = createAnchorPipeline({ format: paths.format, claims, claimsFile });
-    await anchoring.run(anchoring.parse(articleFile), articleFile);
+    const anchoring = createAnchorPipeline({ format: paths.format, claims, claimsFile, limits });
+    try {
+      anchoring.runSync(anchoring.parse(articleFile), articleFile);
+    } catch (cause) {
+      reportLimit(cause);
+    }
     const ok = !hasErrors(files);
     return { ...failed(title), ok, claims: ok ? (articleFile.data.anchored?.length ?? 0) : 0 };
   }
 
   const canonical = canonicalUrl(paths.slug, claims, options.baseUrl);
-  await openCitationCache(options.citationCache);
   const processor = createPipeline({
     format: paths.format,
     slug: paths.slug,
     claims,
     claimsFile,
     style,
+    limits,
     ...(canonical === undefined ? {} : { canonical }),
   });
-  const html = await renderPage(processor, articleFile, files);
-  await saveCitationCache();
+  let html: string | undefined;
+  try {
+    html = renderPage(processor, articleFile, files);
+  } catch (cause) {
+    reportLimit(cause);
+    return failed(title);
+  }
   if (html === undefined) return failed(title);
   const canonicalLevel = claims.checks?.['no-canonical-url'] ?? 'warning';
   if (canonical === undefined && canonicalLevel !== 'off') {
@@ -159,6 +315,7 @@ export async function compileFiles(
   if (hasErrors(files)) return failed(title);
   // The page's trees are garbage now; on a long article, return their memory before the annotations.
   if (html.length >= largePage) collectGarbage();
+  progress.stage = 'annotations';
 
   const collection = annotationCollection(paths.slug, claims, articleFile, options);
   // The notes' trees were handed over for this only: let them go before the JSON is written.
@@ -222,12 +379,12 @@ function annotationCollection(
  * The page's HTML, or `undefined` when the pipeline reported an error. The page's tree stays
  * inside: it can be freed before the annotations are made.
  */
-async function renderPage(
+function renderPage(
   processor: ReturnType<typeof createPipeline>,
   articleFile: VFile,
   files: VFile[],
-): Promise<string | undefined> {
-  const tree = await processor.run(processor.parse(articleFile), articleFile);
+): string | undefined {
+  const tree = processor.runSync(processor.parse(articleFile), articleFile);
   if (hasErrors(files)) return undefined;
   return processor.stringify(tree, articleFile);
 }

@@ -104,6 +104,11 @@ export async function runTask(input: TaskInput): Promise<TaskOutput> {
       };
     }
   }
+  // An article stopped by its time limit may build another time, on a less busy machine: its
+  // failure is not kept in the cache.
+  if (article.files.some((file) => file.messages.some((message) => message.ruleId === 'time-limit'))) {
+    return { article, dependencies: undefined };
+  }
   let dependencies: string[] | undefined;
   try {
     dependencies = await styleDependency(paths.claims);

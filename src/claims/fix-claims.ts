@@ -10,8 +10,10 @@ import { reanchorQuotes, type PlacedBy } from '../anchor/reanchor.ts';
 import type { TextQuote } from '../anchor/types.ts';
 import { load } from '../build/compile-article.ts';
 import type { ArticlePaths } from '../build/discover.ts';
+import { TimeLimitExceeded, withinTime } from '../build/time-limit.ts';
+import { LimitError, resolveLimits, seconds, timeLimitFor, type ResolvedLimits } from '../pipeline/limits.ts';
 import { readArticleBlocks } from '../pipeline/parse-article.ts';
-import { describeBlock, quoteProblemReporter } from '../pipeline/quote-problems.ts';
+import { describeBlock, quoteProblemReporter, type ArticleBlocks } from '../pipeline/quote-problems.ts';
 import { error, hasErrors } from '../pipeline/report.ts';
 import { editQuotes, type QuoteEdit } from './edit-quotes.ts';
 import { sourceFromFrontMatter } from './front-matter.ts';
@@ -44,8 +46,20 @@ export interface FixedArticle {
   ok: boolean;
 }
 
-export async function fixArticle(paths: ArticlePaths, cwd = process.cwd()): Promise<FixedArticle> {
-  const [articleFile, claimsFile] = await Promise.all([load(paths.article, cwd), load(paths.claims, cwd)]);
+/**
+ * Within the build's limits (`../pipeline/limits.ts`): files past their size are not read, an
+ * article nested too deeply or of too many blocks gets the build's error, and the work after
+ * reading stops at the article's time limit.
+ */
+export async function fixArticle(
+  paths: ArticlePaths,
+  cwd = process.cwd(),
+  limits: ResolvedLimits = resolveLimits(),
+): Promise<FixedArticle> {
+  const [articleFile, claimsFile] = await Promise.all([
+    load(paths.article, cwd, { role: 'article', maxBytes: limits.articleBytes }),
+    load(paths.claims, cwd, { role: 'claims file', maxBytes: limits.claimsFileBytes }),
+  ]);
   const files = [articleFile, claimsFile].filter((file): file is VFile => file !== undefined);
   const none = { slug: paths.slug, files, changes: [], inPlace: 0, unplaced: 0, ok: false };
   if (!articleFile || !claimsFile || !paths.claims) {
@@ -64,14 +78,49 @@ export async function fixArticle(paths: ArticlePaths, cwd = process.cwd()): Prom
   }
   if (hasErrors(files)) return none;
 
+  const claimsPath = paths.claims;
+  const bytes = Buffer.byteLength(String(articleFile.value)) + Buffer.byteLength(String(claimsFile.value));
+  const timeMs = limits.timeMs ?? timeLimitFor(bytes);
+  try {
+    return withinTime(
+      timeMs,
+      () => fixWithin({ ...paths, claims: claimsPath }, articleFile, claimsFile, limits) ?? none,
+    );
+  } catch (cause) {
+    if (!(cause instanceof TimeLimitExceeded)) throw cause;
+    error(
+      articleFile,
+      `Fixing this article took longer than its time limit of ${seconds(timeMs)} and was stopped: simplify it`,
+      { line: 1, column: 1 },
+      'time-limit',
+    );
+    return none;
+  }
+}
+
+/** The synchronous part of {@link fixArticle}; `undefined` when nothing could be placed. */
+function fixWithin(
+  paths: ArticlePaths & { claims: string },
+  articleFile: VFile,
+  claimsFile: VFile,
+  limits: ResolvedLimits,
+): FixedArticle | undefined {
+  const files = [articleFile, claimsFile];
   const articleText = String(articleFile.value);
   const claimsText = String(claimsFile.value);
-  const document = readClaims(
-    claimsFile,
-    paths.format === 'md' ? { source: sourceFromFrontMatter(articleText) } : {},
-  );
-  if (!document) return none;
-  const article = await readArticleBlocks(articleText, paths.format, document.source.title);
+  const document = readClaims(claimsFile, {
+    limits,
+    ...(paths.format === 'md' ? { source: sourceFromFrontMatter(articleText) } : {}),
+  });
+  if (!document) return undefined;
+  let article: ArticleBlocks;
+  try {
+    article = readArticleBlocks(articleText, paths.format, document.source.title, limits);
+  } catch (cause) {
+    if (!(cause instanceof LimitError)) throw cause;
+    error(cause.file === 'article' ? articleFile : claimsFile, cause.message, cause.place, cause.ruleId);
+    return undefined;
+  }
   const placements = reanchorQuotes(article.texts, document.claims.map(selectorOf));
 
   const edits: QuoteEdit[] = [];

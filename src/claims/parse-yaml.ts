@@ -15,7 +15,7 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import type { Document, LineCounter, Scalar, YAMLError } from 'yaml';
 import { yamlLibrary } from './yaml-library.ts';
-import { childPointer, isRecord, pointAt, setOwn } from './tree.ts';
+import { childPointer, isRecord, lineCounterFor, pointAt, setOwn } from './tree.ts';
 import type { NodePlace, ParseOutcome, PlaceIndex, SyntaxProblem } from './tree.ts';
 import type { Point } from './types.ts';
 
@@ -185,8 +185,57 @@ function placesOnDemand(text: string): PlaceIndex {
   };
 }
 
+/** What a file nested too deeply is told. */
+const tooDeep = 'Invalid YAML: the file is nested too deeply: a claims file needs only a few levels';
+
+/**
+ * The offset of the first token of `text` nested deeper than {@link maxDepth} by a bound that
+ * never falls short: a line's indentation, plus its `- ` items, plus the flow collections
+ * (`[`, `{`) open around it. Read with `yaml`'s lexer, which does not recurse, so that a file
+ * nested thousands of levels deep is refused before the parser, which does, would run out of
+ * stack (a real claims file is indented a dozen columns at most).
+ */
+export function yamlTooDeepAt(text: string): number | undefined {
+  let offset = 0;
+  let flow = 0;
+  let indent = 0;
+  let items = 0;
+  let lineStart = true;
+  let scalarNext = false;
+  const { CST, Lexer } = yamlLibrary();
+  for (const token of new Lexer().lex(text)) {
+    // The lexer's markers (document, flow end, scalar) take no room in the text.
+    if (token === '\x02' || token === '\x18' || token === '\x1f') {
+      scalarNext = token === '\x1f';
+      continue;
+    }
+    const type = scalarNext ? 'scalar' : CST.tokenType(token);
+    scalarNext = false;
+    if (type === 'newline') {
+      lineStart = true;
+      indent = 0;
+      items = 0;
+    } else if (type === 'space' && lineStart) {
+      indent = token.length;
+    } else {
+      lineStart = false;
+      if (type === 'seq-item-ind') items += 1;
+      else if (type === 'flow-seq-start' || type === 'flow-map-start') flow += 1;
+      else if (type === 'flow-seq-end' || type === 'flow-map-end') flow = Math.max(0, flow - 1);
+      if (indent + items + flow > maxDepth) return offset;
+    }
+    offset += token.length;
+  }
+  return undefined;
+}
+
 /** Read `text` with `yaml`, keeping the place of every value. */
 export function parseYamlWithPlaces(text: string): ParseOutcome {
+  const deep = yamlTooDeepAt(text);
+  if (deep !== undefined) {
+    const place = pointAt(lineCounterFor(text), deep);
+    return { tree: undefined, problems: [{ place, reason: tooDeep, fatal: true }] };
+  }
   const lineCounter = new (yamlLibrary().LineCounter)();
   let document: Document.Parsed;
   try {
@@ -195,10 +244,19 @@ export function parseYamlWithPlaces(text: string): ParseOutcome {
     const reason = `Could not read the claims file as YAML (${String(error)}): check its syntax`;
     return { tree: undefined, problems: [{ place: { line: 1, column: 1 }, reason, fatal: true }] };
   }
-  const problems: SyntaxProblem[] = [
+  // `yaml` reports running out of stack, on a file nested thousands of levels deep, as an error
+  // of its own, followed by as many errors as there were open collections: the first says it all.
+  const overflow = document.errors.find((error) => /call stack/iu.test(error.message));
+  if (overflow) {
+    return {
+      tree: undefined,
+      problems: [{ place: pointAt(lineCounter, overflow.pos[0]), reason: tooDeep, fatal: true }],
+    };
+  }
+  const problems = distinct([
     ...document.errors.map((error) => syntaxProblem(error, text, lineCounter, true)),
     ...document.warnings.map((warning) => syntaxProblem(warning, text, lineCounter, false)),
-  ];
+  ]);
   if (problems.some((problem) => problem.fatal)) return { tree: undefined, problems };
 
   try {
@@ -209,6 +267,17 @@ export function parseYamlWithPlaces(text: string): ParseOutcome {
     problems.push({ place: pointAt(lineCounter, error.offset), reason, fatal: true });
     return { tree: undefined, problems };
   }
+}
+
+/** The problems without repeats (the same reason at the same place). */
+function distinct(problems: readonly SyntaxProblem[]): SyntaxProblem[] {
+  const seen = new Set<string>();
+  return problems.filter(({ place, reason }) => {
+    const key = `${place.line}:${place.column}:${reason}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function syntaxProblem(

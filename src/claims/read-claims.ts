@@ -5,7 +5,8 @@
  * id from `../pipeline/messages.ts` and a reason that says how to fix it. Errors are fatal
  * messages; warnings (an unknown field, a reference no claim cites) are not.
  *
- * The steps: parse (YAML or JSON, keeping positions) → check the shape against
+ * The steps: parse (YAML or JSON, keeping positions) → check the limits (how many claims and
+ * references, how long a note; `check-limits.ts`) → check the shape against
  * `claims.schema.json` → check what a schema cannot (unique ids, known references, dates, URLs)
  * → the editorial checks, at the levels the file sets under `checks:` → check the references'
  * sanity (`check-references.ts`: types that fit their fields, titles, dates, access dates;
@@ -14,9 +15,11 @@
 import type { VFile } from 'vfile';
 import type { RuleId } from '../pipeline/messages.ts';
 import { assemble } from './assemble.ts';
+import { resolveLimits, type ResolvedLimits } from '../pipeline/limits.ts';
 import { checkContent } from './check-content.ts';
 import { checkEditorial } from './check-editorial.ts';
 import { checkLevels, readLevels } from './check-levels.ts';
+import { checkLimits } from './check-limits.ts';
 import { checkReferences } from './check-references.ts';
 import { checkShape } from './check-shape.ts';
 import type { Format } from './describe.ts';
@@ -54,8 +57,12 @@ export function readClaims(file: VFile, options: ReadOptions = {}): ClaimsDocume
     return undefined;
   }
 
-  if (options.source) fillSource(tree.data, options.source);
   const context: CheckContext = { tree, format, problems, levels: readLevels(tree.data) };
+  if (!checkLimits(context, text, options.limits ?? resolveLimits())) {
+    emit(file, problems);
+    return undefined;
+  }
+  if (options.source) fillSource(tree.data, options.source);
   checkShape(context);
   checkContent(context);
   checkLevels(context);
@@ -66,6 +73,8 @@ export function readClaims(file: VFile, options: ReadOptions = {}): ClaimsDocume
 }
 
 export interface ReadOptions {
+  /** Limits other than the defaults (`../pipeline/limits.ts`). */
+  limits?: ResolvedLimits;
   /**
    * Fields of the article's source known from elsewhere (a `.md` article's front matter), used
    * where the claims file's `source` gives none.

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { discoverArticles, UsageError } from '../build/discover.ts';
 import { writeFileAtomically } from '../build/write-output.ts';
 import { fixArticle, type FixedArticle, type QuoteChange } from '../claims/fix-claims.ts';
+import { resolveLimits } from '../pipeline/limits.ts';
 import { formatMessages, type FormatOptions } from './format-messages.ts';
 import type { Io } from './main.ts';
 
@@ -22,6 +23,8 @@ export interface FixOptions {
   dryRun: boolean;
   quiet: boolean;
   format: FormatOptions;
+  /** Time limit of each article, in milliseconds (default: the build's). */
+  timeMs?: number;
 }
 
 export async function fix(paths: readonly string[], options: FixOptions, io: Io): Promise<number> {
@@ -37,9 +40,10 @@ export async function fix(paths: readonly string[], options: FixOptions, io: Io)
     io.stderr(`marginalia: no article found in ${paths.join(', ') || 'article/'}`);
     return 2;
   }
+  const limits = options.timeMs === undefined ? {} : { timeMs: options.timeMs };
   let ok = true;
   for (const article of articles) {
-    const fixed = await fixArticle(article);
+    const fixed = await fixArticle(article, process.cwd(), resolveLimits(limits));
     for (const line of formatMessages(fixed.files, options.format)) io.stderr(line);
     const changed = fixed.claims !== undefined && fixed.claims.after !== fixed.claims.before;
     if (fixed.claims && changed) {

@@ -27,6 +27,7 @@ Options:
   --base-url URL  address the built pages will be published under (their canonical address,
                   every copied link, the ids in annotations.jsonld)
   -j, --jobs N    build with N threads (default: one per core, for many or large articles)
+  --time-limit S  stop work on an article after S seconds (default: 30, and 10 more per MB)
   --no-cache      rebuild every article, and format every citation again
   -q, --quiet     print problems only
   --dry-run       fix: print the changes as a diff, write nothing
@@ -35,7 +36,8 @@ Options:
   -h, --help      show this help
 
 Exit status: 0 all well, 1 an article has an error (nothing of it is written; for fix, a claim
-that could not be placed; for init, a claims file already there), 2 a wrong command line.
+that could not be placed; for init, a claims file already there or an article past a limit), 2 a
+wrong command line.
 `;
 
 /** Problem lines go to stderr, and nothing else does; progress and summaries go to stdout. */
@@ -68,6 +70,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
         'base-url': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         jobs: { type: 'string', short: 'j' },
+        'time-limit': { type: 'string' },
         'no-cache': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         'dry-run': { type: 'boolean' },
@@ -89,6 +92,12 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     excerpts: values.verbose ?? io.terminal ?? false,
     color: io.color ?? false,
   };
+  const timeLimit = values['time-limit'] === undefined ? undefined : Number(values['time-limit']);
+  if (timeLimit !== undefined && !(timeLimit > 0 && Number.isFinite(timeLimit))) {
+    io.stderr(`marginalia: --time-limit must be a number of seconds above 0, not "${values['time-limit']}"`);
+    return 2;
+  }
+  const timeMs = timeLimit === undefined ? undefined : timeLimit * 1000;
   if (command === 'fix' || command === 'init') {
     const misplaced = [
       'out',
@@ -104,10 +113,11 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     // Each command's module is loaded only when it runs: build and check start without them.
     if (command === 'fix') {
       const { fix } = await import('./fix.ts');
-      return fix(paths, { dryRun: values['dry-run'] ?? false, quiet: values.quiet ?? false, format }, io);
+      const dryRun = values['dry-run'] ?? false;
+      return fix(paths, { dryRun, quiet: values.quiet ?? false, format, ...(timeMs ? { timeMs } : {}) }, io);
     }
     const { init } = await import('./init.ts');
-    return init(paths, io);
+    return init(paths, io, { format, ...(timeMs ? { timeMs } : {}) });
   }
   if (values['dry-run'] !== undefined) {
     io.stderr('marginalia: --dry-run goes with fix');
@@ -154,6 +164,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     outDir,
     write,
     ...(jobs === undefined ? {} : { jobs }),
+    ...(timeMs === undefined ? {} : { limits: { timeMs } }),
     ...(values['no-cache'] ? { cache: false } : { citationCache: citationCacheFolder() }),
     ...(values.quiet ? { progress: false as const } : {}),
     ...(baseUrl === undefined ? {} : { baseUrl: baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/` }),

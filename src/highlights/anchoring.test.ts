@@ -209,9 +209,48 @@ describe('anchorHighlight', () => {
     expect(anchor).toEqual({ status: 'orphan' });
   });
 
-  it('should make an orphan of a short highlight whose paragraph was removed, though its word is elsewhere', () => {
-    // Arrange: "Nvidia" in the paragraph about chips; the word also stands in another paragraph
+  it('should bring a highlight back when its words occur once, however the text around them was rewritten', () => {
+    // Arrange: every word within the 32 characters of context on both sides rewritten
+    const quote = 'minute-long videos';
+    const target = describeHighlight(article, spanOf(article, quote));
+    const edited = edit(
+      article,
+      1,
+      `generating ${quote} with just a simple`,
+      `making whole ${quote} from only one short`,
+    );
+
+    // Act
+    const anchor = anchorHighlight(edited, target);
+
+    // Assert
+    expect(anchor).toMatchObject({ status: 'moved', score: 1 });
+    expect(textAt(edited, anchor)).toBe(quote);
+  });
+
+  it('should bring a short highlight back at the one place its word is left when its paragraph was removed', () => {
+    // Arrange: "Nvidia" in the paragraph about chips, and once more elsewhere
     const blocks = [...article, 'Investors keep buying Nvidia shares whatever happens.'];
+    const target = describeHighlight(blocks, spanOf(blocks, 'Nvidia'));
+    const chips = blocks.findIndex((block) => block.includes('supplied by Nvidia'));
+    const edited = blocks.filter((_, index) => index !== chips);
+
+    // Act
+    const anchor = anchorHighlight(edited, target);
+
+    // Assert: the reader's words are still there, once: the highlight comes back (the price of
+    // never losing a highlight whose words survive; see comparison.ts)
+    expect(anchor).toMatchObject({ status: 'moved', span: { block: edited.length - 1 } });
+    expect(textAt(edited, anchor)).toBe('Nvidia');
+  });
+
+  it('should make an orphan of a short highlight whose paragraph was removed, though its word is left twice elsewhere', () => {
+    // Arrange: "Nvidia" in the paragraph about chips; the word also stands in two other paragraphs
+    const blocks = [
+      ...article,
+      'Investors keep buying Nvidia shares whatever happens.',
+      'Nvidia said nothing.',
+    ];
     const target = describeHighlight(blocks, spanOf(blocks, 'Nvidia'));
     const chips = blocks.findIndex((block) => block.includes('supplied by Nvidia'));
     const edited = blocks.filter((_, index) => index !== chips);

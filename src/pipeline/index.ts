@@ -9,7 +9,8 @@
  *        ─ stringify (rehype-stringify's output, the outer levels linked, not copied) → the page
  *
  * Claims come already read and validated (src/claims); problems found while anchoring are
- * reported on the claims file, problems in the text on the article's file.
+ * reported on the claims file, problems in the text on the article's file. The parsers throw a
+ * `LimitError` for a text past the limits (`limits.ts`), before the steps that would suffer it.
  */
 import remarkRehype from 'remark-rehype';
 import type { VFile } from 'vfile';
@@ -17,6 +18,7 @@ import { builtinStyleIds, type StyleId } from '../cite/index.ts';
 import type { ClaimsDocument } from '../claims/types.ts';
 import remarkClaims, { claimHandlers } from './remark-claims.ts';
 import remarkForgetPositions from './remark-forget-positions.ts';
+import { resolveLimits, type ResolvedLimits } from './limits.ts';
 import { articleParser } from './parse-article.ts';
 import rehypeCiteArticle from './rehype-cite-article.ts';
 import rehypeCollectGarbage from './rehype-collect-garbage.ts';
@@ -32,18 +34,20 @@ export interface PipelineOptions {
   claimsFile: VFile;
   /** Citation style of the notes' sources, offered first to the reader. */
   style: StyleId;
+  /** Default: `defaultLimits`. */
+  limits?: ResolvedLimits;
   /** The page's published address (`--base-url`, else the claims file's `canonical`), when known. */
   canonical?: string;
 }
 
 export function createPipeline(options: PipelineOptions) {
-  const { slug, claims, style, canonical } = options;
+  const { slug, claims, claimsFile, style, limits = resolveLimits(), canonical } = options;
   const page = canonical === undefined ? {} : { canonical };
   return createAnchorPipeline(options)
     .use(remarkForgetPositions)
     .use(remarkRehype, { handlers: claimHandlers })
     .use(rehypeCollectGarbage)
-    .use(rehypeNotes, { claims, style })
+    .use(rehypeNotes, { claims, style, claimsFile, nesting: limits.nesting })
     .use(rehypeCiteArticle, { source: claims.source, slug, styles: offeredStyles(style) })
     .use(rehypeHeadMetadata, { claims, ...page })
     .use(rehypePage, { claims, slug, ...page })
@@ -54,9 +58,11 @@ export function createPipeline(options: PipelineOptions) {
  * The first half alone: parse, number the paragraphs, anchor the claims (every problem a
  * check can find is found here). `marginalia check` runs only this.
  */
-export function createAnchorPipeline(options: Pick<PipelineOptions, 'format' | 'claims' | 'claimsFile'>) {
-  const { format, claims, claimsFile } = options;
-  return articleParser(format, claims.source.title).use(remarkClaims, { claims, claimsFile });
+export function createAnchorPipeline(
+  options: Pick<PipelineOptions, 'format' | 'claims' | 'claimsFile' | 'limits'>,
+) {
+  const { format, claims, claimsFile, limits = resolveLimits() } = options;
+  return articleParser(format, claims.source.title, limits).use(remarkClaims, { claims, claimsFile, limits });
 }
 
 /** The article's own style first, then the built-in ones. */
@@ -76,3 +82,4 @@ export { default as rehypeCiteArticle, type RehypeCiteArticleOptions } from './r
 export { default as rehypePage, type RehypePageOptions } from './rehype-page.ts';
 export { default as rehypeStringifyPage } from './rehype-stringify-page.ts';
 export { rules, type RuleId } from './messages.ts';
+export { defaultLimits, LimitError, type Limits } from './limits.ts';

@@ -38,6 +38,19 @@ export const rules = {
   'internal-error': "the build of an article stopped on an error of Marginalia's own (please report it)",
   'write-error': "an article's output could not be written",
   'style-not-found': 'a CSL style file named by the claims file that could not be read',
+  'article-too-large': "an article's text longer than the limit (16 MB)",
+  'claims-file-too-large': 'a claims file longer than the limit (16 MB)',
+  'too-many-blocks': 'an article with more blocks than the limit (100,000)',
+  'nesting-too-deep':
+    'block quotes, lists, emphasis or links nested deeper than the limit (32 levels), in the article or a note',
+  'too-many-claims': 'a claims file with more claims than the limit (20,000)',
+  'too-many-references': 'a claims file with more references than the limit (20,000)',
+  'note-too-large': 'a note (or the provenance) longer than the limit (16 KB)',
+  'too-many-overlapping-claims': 'more claims than the limit (64) covering the same words',
+  'too-many-occurrences':
+    'quotes that occur more often in the article, all together, than the limit (5,000,000)',
+  'time-limit':
+    'an article whose build took longer than its time limit (30 s, and 10 s more per MB of text and claims)',
   'csl-type-mismatch':
     'a reference typed in a way its fields contradict: a Federal Register rule typed legislation (use regulation), legislation without a number, an article without its periodical (warning)',
   'missing-title': 'a source or reference whose title is empty (warning)',

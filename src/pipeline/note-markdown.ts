@@ -18,36 +18,57 @@
  * when no paragraph can reach into the next: each is one line that starts with a letter (so it
  * opens no block: no list, heading, quote, fence, HTML or link definition, and with no
  * definitions anywhere, no reference can be resolved by another note's).
+ *
+ * A note nested deeper than the nesting limit (`limits.ts`) is refused, before it is parsed
+ * when its lines show it and after when its inline markup does, before anything that recurses
+ * (mdast-util-to-hast, hast-util-sanitize, the page's serializer) sees it: its result is then a
+ * `LimitError` rather than elements.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { sanitize } from 'hast-util-sanitize';
 import type { Nodes as MdastNodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toHast } from 'mdast-util-to-hast';
+import { defaultLimits, LimitError, markdownNestingGuard, measureTree, treeOverLimits } from './limits.ts';
 
 /** The note's elements (paragraphs, lists, …), sanitised, without positions. */
-export function renderNote(markdown: string): Element[] {
-  return plainNote(markdown) ?? parsedNote(markdown);
+export function renderNote(markdown: string, nesting = defaultLimits.nesting): Element[] {
+  return plainNote(markdown) ?? parsedNote(markdown, nesting);
 }
 
-/** The full path: parse, to hast, sanitise. */
-export function parsedNote(markdown: string): Element[] {
+/**
+ * The full path: parse, to hast, sanitise.
+ *
+ * @throws LimitError when the note is nested deeper than `nesting` levels.
+ */
+export function parsedNote(markdown: string, nesting = defaultLimits.nesting): Element[] {
+  const deep = markdownNestingGuard(markdown, nesting, 'note');
+  if (deep) throw deep;
   const tree = fromMarkdown(markdown);
+  const over = treeOverLimits(
+    measureTree(tree, { blocks: Infinity, nesting }),
+    { blocks: Infinity, nesting },
+    'note',
+  );
+  if (over) throw over;
   forgetPositions(tree);
   const body = sanitize(toHast(tree)) as Root;
   return body.children.filter((child): child is Element => child.type === 'element');
 }
 
 /**
- * Every note rendered, in order: what {@link renderNote} gives for each, with the notes made
- * of one-line paragraphs parsed together in one document.
+ * Every note rendered, in order: what {@link renderNote} gives for each (or the `LimitError`
+ * it throws), with the notes made of one-line paragraphs parsed together in one document.
  */
-export function renderNotes(markdowns: readonly string[]): Element[][] {
-  const results: Array<Element[] | undefined> = markdowns.map((markdown) => plainNote(markdown));
+export function renderNotes(
+  markdowns: readonly string[],
+  nesting = defaultLimits.nesting,
+): Array<Element[] | LimitError> {
+  const results: Array<Element[] | LimitError | undefined> = markdowns.map((markdown) => plainNote(markdown));
   let batch: Array<{ index: number; paragraphs: string[] }> = [];
   let size = 0;
   const flush = (): void => {
-    if (batch.length > 1) renderBatch(batch, results);
+    if (batch.length > 1) renderBatch(batch, results, nesting);
     batch = [];
     size = 0;
   };
@@ -60,7 +81,15 @@ export function renderNotes(markdowns: readonly string[]): Element[][] {
     if (size >= batchParagraphs) flush();
   });
   flush();
-  return results.map((result, index) => result ?? parsedNote(markdowns[index] ?? ''));
+  return results.map((result, index) => {
+    if (result !== undefined) return result;
+    try {
+      return parsedNote(markdowns[index] ?? '', nesting);
+    } catch (cause) {
+      if (cause instanceof LimitError) return cause;
+      throw cause;
+    }
+  });
 }
 
 /**
@@ -72,10 +101,18 @@ const batchParagraphs = 100;
 /** Parse the notes of `batch` together and put each one's elements in `results`. */
 function renderBatch(
   batch: ReadonlyArray<{ index: number; paragraphs: string[] }>,
-  results: Array<Element[] | undefined>,
+  results: Array<Element[] | LimitError | undefined>,
+  nesting: number,
 ): void {
   const lines = batch.flatMap((note) => note.paragraphs);
-  const elements = parsedNote(lines.join('\n\n'));
+  let elements: Element[];
+  try {
+    elements = parsedNote(lines.join('\n\n'), nesting);
+  } catch (cause) {
+    // One of them is nested too deeply: each is parsed alone, to tell which.
+    if (cause instanceof LimitError) return;
+    throw cause;
+  }
   // One paragraph in, one `<p>` out; anything else means a paragraph reached into another.
   if (elements.length !== lines.length || elements.some((element) => element.tagName !== 'p')) return;
   let next = 0;
@@ -178,7 +215,10 @@ function simpleParagraph(paragraph: string): ElementContent[] | undefined {
  * Positions are offsets in the note, which mean nothing in the page, and three objects per node
  * for every later step to copy.
  */
-function forgetPositions(node: MdastNodes): void {
-  delete node.position;
-  if ('children' in node) for (const child of node.children) forgetPositions(child);
+function forgetPositions(tree: MdastNodes): void {
+  const stack: MdastNodes[] = [tree];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    delete node.position;
+    if ('children' in node) for (const child of node.children) stack.push(child);
+  }
 }

@@ -17,6 +17,7 @@ import type { AnchorResult, Span } from '../anchor/types.ts';
 import { nearMissFinder, type NearMiss, type NearMissFinder } from '../anchor/near-miss.ts';
 import { describeCharacters, type Difference } from '../anchor/typography.ts';
 import type { Claim } from '../claims/types.ts';
+import { count } from './limits.ts';
 import { error } from './report.ts';
 
 /** The article's blocks (paragraphs and headings) as text, and each one's paragraph number. */
@@ -25,6 +26,9 @@ export interface ArticleBlocks {
   /** The paragraph number of each block; `undefined` for a heading. */
   paragraphs: ReadonlyArray<number | undefined>;
 }
+
+/** Occurrences named in a message about a quote found many times; the rest are counted. */
+const listedOccurrences = 10;
 
 export type AnchorFailure = Exclude<AnchorResult, { status: 'found' }>;
 
@@ -57,15 +61,17 @@ function reportQuoteProblem(
   const place = claim.positions.quote ?? claim.positions.claim;
   const where = (span: Span) => describeBlock(article, span.block);
   if (result.status === 'ambiguous') {
-    const count = result.occurrences.length;
-    const picks = result.occurrences
-      .map(({ span, prefix, suffix }) => `in ${where(span)}, ${pickOne(prefix, suffix)}`)
-      .join('; ');
+    const { occurrences } = result;
+    const picks = occurrences
+      .slice(0, listedOccurrences)
+      .map(({ span, prefix, suffix }) => `in ${where(span)}, ${pickOne(prefix, suffix)}`);
+    if (occurrences.length > listedOccurrences)
+      picks.push(`and ${count(occurrences.length - listedOccurrences)} more`);
     error(
       claimsFile,
-      `Quote of claim "${claim.id}" is found ${count} times (${result.occurrences
-        .map(({ span }) => where(span))
-        .join(', ')}): add a prefix or suffix that picks one (${picks})`,
+      `Quote of claim "${claim.id}" is found ${occurrences.length} times (${listed(occurrences, ({ span }) =>
+        where(span),
+      )}): add a prefix or suffix that picks one (${picks.join('; ')})`,
       place,
       'quote-ambiguous',
     );
@@ -81,7 +87,7 @@ function reportQuoteProblem(
   const hints: string[] = [];
   if (result.occurrences.length > 0) {
     hints.push(
-      `the quote itself occurs in ${result.occurrences.map(where).join(', ')}, but not with the given ${
+      `the quote itself occurs in ${listed(result.occurrences, where)}, but not with the given ${
         claim.prefix === undefined ? 'suffix' : claim.suffix === undefined ? 'prefix' : 'prefix and suffix'
       }`,
     );
@@ -91,6 +97,8 @@ function reportQuoteProblem(
     const { span } = result.closest;
     passage = wholeWords(article.texts[span.block] ?? '', span);
     hints.push(`the closest passage is in ${where(span)}: “${passage}”`);
+  } else if (result.unsearched) {
+    hints.push('no closest passage was looked for, as so many quotes are missing from so long a text');
   }
   const message = error(
     claimsFile,
@@ -160,6 +168,13 @@ function describeDifference({ kind, article, quote }: Difference): string {
   if (article === '') return `${describeCharacters(quote)} in the quote, not in the article`;
   const text = `${describeCharacters(article)} in the article where the quote has ${describeCharacters(quote)}`;
   return kind === 'Unicode normalisation' ? `${text}, the same text composed another way (NFC/NFD)` : text;
+}
+
+/** Places, the first few of them named and the rest counted. */
+function listed<T>(items: readonly T[], name: (item: T) => string): string {
+  const more = items.length - listedOccurrences;
+  const shown = items.slice(0, listedOccurrences).map(name).join(', ');
+  return more > 0 ? `${shown} and ${count(more)} more` : shown;
 }
 
 /** The shorter context that picks an occurrence ("" from the anchorer means none within reach). */

@@ -5,6 +5,8 @@
  * citations, numbered for the reader in the order the note cites them; then the list of every
  * source, "Sources", in the order of the style's reference list (alphabetical in APA, MLA and
  * Chicago author-date: citeproc sorts it). Each note links back to its passage.
+ *
+ * A note nested deeper than the limit is an error on the claims file, at the note.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
@@ -12,13 +14,19 @@ import type { VFile } from 'vfile';
 import { formatReference, sortReferences, type StyleId } from '../cite/index.ts';
 import type { ClaimsDocument } from '../claims/types.ts';
 import { kindLabels, verdictLabels } from './labels.ts';
+import { defaultLimits } from './limits.ts';
 import { renderNotes } from './note-markdown.ts';
+import { error } from './report.ts';
 import type { AnchoredClaim } from './remark-claims.ts';
 
 export interface RehypeNotesOptions {
   claims: ClaimsDocument;
   /** Citation style of the formatted sources. */
   style: StyleId;
+  /** Where problems in the notes are reported. */
+  claimsFile?: VFile;
+  /** Deepest nesting of a note (default: `defaultLimits.nesting`). */
+  nesting?: number;
 }
 
 /** Each anchored claim's note, rendered and sanitised, by claim id. */
@@ -31,7 +39,7 @@ declare module 'vfile' {
 }
 
 export default function rehypeNotes(options: RehypeNotesOptions) {
-  const { claims, style } = options;
+  const { claims, style, claimsFile, nesting = defaultLimits.nesting } = options;
   const references = new Map(claims.references.map((reference) => [reference.id, reference]));
 
   return function transformer(tree: Root, file: VFile): void {
@@ -49,9 +57,20 @@ export default function rehypeNotes(options: RehypeNotesOptions) {
     };
 
     const notes = new Map<string, Element[]>();
-    const bodies = renderNotes(anchored.map((item) => item.claim.note));
+    const bodies = renderNotes(
+      anchored.map((item) => item.claim.note),
+      nesting,
+    );
     const items = anchored.map((item, index) => {
-      const content = bodies[index] ?? [];
+      const body = bodies[index] ?? [];
+      let content: Element[];
+      if (Array.isArray(body)) {
+        content = body;
+      } else {
+        content = [];
+        const place = item.claim.positions.note ?? item.claim.positions.claim;
+        error(claimsFile ?? file, `Claim "${item.claim.id}": ${body.message}`, place, body.ruleId);
+      }
       notes.set(item.claim.id, content);
       const quote = (blocks[item.span.block] ?? '').slice(item.span.start, item.span.end);
       return noteItem(

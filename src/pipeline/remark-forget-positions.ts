@@ -11,7 +11,9 @@ export default function remarkForgetPositions() {
     const stack: Node[] = [tree];
     for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
       delete node.position;
-      if ('children' in node && Array.isArray(node.children)) stack.push(...(node.children as Node[]));
+      if ('children' in node && Array.isArray(node.children)) {
+        for (const child of node.children as Node[]) stack.push(child);
+      }
     }
   };
 }

@@ -16,6 +16,17 @@
  * link reference definition (its label may be used anywhere), or a bare carriage return is
  * parsed whole, as is the front matter. `remark-parse-md.test.ts` compares the joined tree,
  * positions included, with remark-parse's on generated documents, cutting wherever it can.
+ *
+ * micromark also slows down with the number of blocks in what it parses (it splices its list of
+ * events once per block), so a run also ends after {@link maxCutsPerRun} places where it could
+ * end: a text of many short paragraphs is parsed in runs of a few hundred of them.
+ *
+ * Limits (`limits.ts`): before anything is parsed, a text nested deeper than the limit is
+ * refused (micromark's time grows faster than the nesting); after each run, the blocks so far
+ * are counted and the run's nesting measured exactly, so that parsing stops at the block that
+ * passes the limit. Each refusal is a `LimitError` with the place in the whole file. Before each
+ * run, `file.data.parsing` says where parsing is, for the message of a build that runs out of
+ * time.
  */
 import type { Root, RootContent } from 'mdast';
 import { fromMarkdown, type Extension as MdastExtension } from 'mdast-util-from-markdown';
@@ -24,9 +35,13 @@ import type { Plugin } from 'unified';
 // remark-parse's types declare the processor data this plugin reads (`micromarkExtensions`…).
 import type {} from 'remark-parse';
 import type { Node, Point } from 'unist';
+import type { VFile } from 'vfile';
+import { markdownNestingGuard, measureTree, treeOverLimits } from './limits.ts';
 
-/** Runs are at least this long (except the last), in UTF-16 code units. */
+/** Runs are at least this long (except the last), in UTF-16 code units… */
 export const defaultRunLength = 64 * 1024;
+/** …unless they have passed this many places where they could end (blank lines before a block). */
+export const maxCutsPerRun = 256;
 
 /** Constructs that can carry on past a blank line: the file is not cut when one may be there. */
 const uncuttable = /```|~~~|\]:|<[!?]|<(?:script|pre|style|textarea)(?:[\s>]|$)|\r(?!\n)/iu;
@@ -38,19 +53,36 @@ const cutPlace = /\n[ \t]*\r?\n(?=[^ \t\r\n])(?![-+]|\*(?:[ \t]|\r?\n|$)|\d{1,9}
 /** YAML front matter: its closing fence, when the file opens with one. */
 export const frontMatter = /^---[ \t]*\r?\n(?:[^]*?\r?\n)??---[ \t]*(?:\r?\n|$)/u;
 
+declare module 'vfile' {
+  interface DataMap {
+    /** Where parsing has got to: the line the run being parsed starts on. */
+    parsing: { line: number };
+  }
+}
+
 export interface ParseOptions {
   extensions?: Extension[];
   mdastExtensions?: MdastExtension[];
   /** How long a run is at least (for tests, which cut wherever they can with 1). */
   runLength?: number;
+  /** Most blocks and deepest nesting; none when absent. */
+  limits?: { blocks: number; nesting: number };
+  /** Told where parsing has got to. */
+  file?: VFile;
 }
 
-const remarkParseMd: Plugin<[{ runLength?: number }?], string, Root> = function (options = {}) {
+export interface RemarkParseMdOptions {
+  runLength?: number;
+  limits?: { blocks: number; nesting: number };
+}
+
+const remarkParseMd: Plugin<[RemarkParseMdOptions?], string, Root> = function (options = {}) {
   // eslint-disable-next-line @typescript-eslint/no-this-alias -- the parser reads the processor's data when it runs
   const processor = this;
-  processor.parser = (document) =>
+  processor.parser = (document, file) =>
     parseMarkdown(document, {
       ...options,
+      file,
       extensions: (processor.data('micromarkExtensions') ?? []) as Extension[],
       mdastExtensions: (processor.data('fromMarkdownExtensions') ?? []) as MdastExtension[],
     });
@@ -59,19 +91,40 @@ export default remarkParseMd;
 
 /** `document` as mdast, the same tree as `fromMarkdown` gives, parsed a run at a time. */
 export function parseMarkdown(document: string, options: ParseOptions = {}): Root {
-  const { extensions = [], mdastExtensions = [], runLength = defaultRunLength } = options;
+  const { extensions = [], mdastExtensions = [], runLength = defaultRunLength, limits, file } = options;
   const settings = { extensions, mdastExtensions };
+  if (limits) {
+    const deep = markdownNestingGuard(document, limits.nesting, 'article');
+    if (deep) throw deep;
+  }
   const starts = runStarts(document, runLength);
-  if (starts.length === 1) return fromMarkdown(document, settings);
+  let blocks = 0;
+  /** Count the run's blocks and measure its nesting; throw at the first limit passed. */
+  const check = (run: Root, last: boolean): void => {
+    if (!limits) return;
+    const measure = measureTree(run, limits, blocks);
+    blocks = measure.blocks;
+    const over = treeOverLimits(measure, limits, 'article', last);
+    if (over) throw over;
+  };
+  if (file) file.data.parsing = { line: 1 };
+  if (starts.length === 1) {
+    const tree = fromMarkdown(document, settings);
+    check(tree, true);
+    return tree;
+  }
   const children: RootContent[] = [];
   let position: Root['position'];
   let line = 1;
   for (let index = 0; index < starts.length; index++) {
     const start = starts[index] as number;
     const end = starts[index + 1] ?? document.length;
+    if (file) file.data.parsing = { line };
     const run = fromMarkdown(document.slice(start, end), settings);
     if (start > 0) move(run, line - 1, start);
-    children.push(...run.children);
+    // The run's root is not a block, and each of its children is counted.
+    check(run, index === starts.length - 1);
+    for (const child of run.children) children.push(child);
     // The whole file's root runs from where the first run's starts to where the last run's ends.
     position = position && run.position ? { start: position.start, end: run.position.end } : run.position;
     line += linesIn(document, start, end);
@@ -89,11 +142,18 @@ export function runStarts(document: string, runLength: number): number[] {
     if (!fence) return starts;
     from = fence[0].length - 1;
   }
-  cutPlace.lastIndex = Math.max(from, runLength - 1);
+  cutPlace.lastIndex = from;
+  let cuts = 0;
+  let last = 0;
   for (let found = cutPlace.exec(document); found; found = cutPlace.exec(document)) {
     const start = found.index + found[0].length;
-    starts.push(start);
-    cutPlace.lastIndex = Math.max(start - 1, start + runLength - 1);
+    cuts += 1;
+    if (start - last >= runLength || cuts >= maxCutsPerRun) {
+      starts.push(start);
+      last = start;
+      cuts = 0;
+    }
+    cutPlace.lastIndex = start - 1;
   }
   return starts;
 }

@@ -5,9 +5,13 @@
  *
  * The text is taken literally: no Markdown, no HTML, nothing "fixed". Every node carries its
  * position in the source so that messages can point at it.
+ *
+ * With `limits`, a text of more blocks than the limit is refused before it is split
+ * (`limits.ts`): a `LimitError` at the first line past the limit.
  */
 import type { Heading, Paragraph, Root, RootContent } from 'mdast';
 import type { Plugin } from 'unified';
+import { LimitError, tooManyBlocksReason, txtBlocksOverLimit } from './limits.ts';
 
 /** A heading is at most this many characters… */
 const headingMaxLength = 100;
@@ -26,8 +30,18 @@ interface Line {
   offset: number;
 }
 
-const remarkParseTxt: Plugin<[], string, Root> = function () {
-  this.parser = parseTxt;
+export interface RemarkParseTxtOptions {
+  limits?: { blocks: number };
+}
+
+const remarkParseTxt: Plugin<[RemarkParseTxtOptions?], string, Root> = function (options = {}) {
+  const { limits } = options;
+  this.parser = (document) => {
+    const over = limits && txtBlocksOverLimit(document, limits.blocks);
+    if (over)
+      throw new LimitError('too-many-blocks', tooManyBlocksReason(over.found, limits.blocks), over.place);
+    return parseTxt(document);
+  };
 };
 export default remarkParseTxt;
 
