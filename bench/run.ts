@@ -18,7 +18,13 @@ import { corpusDir, ensureCorpus, ensureSite, type CorpusFiles, type CorpusName 
 import { measureCommands } from './commands.ts';
 import { median, repository, runChild, timeCommand, tsxImport } from './measure.ts';
 import type { PageLoad } from './browser.ts';
-import { evaluateTargets, formatReport, type BenchResults, type BuildRow } from './report.ts';
+import {
+  evaluateTargets,
+  formatReport,
+  type BenchResults,
+  type BuildRow,
+  type WatchResult,
+} from './report.ts';
 
 export interface BenchOptions {
   quick: boolean;
@@ -281,6 +287,76 @@ async function measureBrowser(
   }
 }
 
+/**
+ * Watch mode in Chromium (`watch-latency.ts`): the seed article, and (full run) the M corpus's
+ * article with 10,000 claims, each served from a copy of its own.
+ */
+async function measureWatch(
+  corpus: CorpusFiles | undefined,
+  outputs: string,
+  quick: boolean,
+  log: (line: string) => void,
+): Promise<WatchResult[]> {
+  const { cp } = await import('node:fs/promises');
+  const { launch } = await import('./browser.ts');
+  const { measureWatchLatency } = await import('./watch-latency.ts');
+  const browser = await launch();
+  const results: WatchResult[] = [];
+  const folder = path.join(outputs, 'watch');
+  await rm(folder, { recursive: true, force: true });
+  try {
+    const cases: Array<{ article: WatchResult['article']; slug: string; copy: () => Promise<void> }> = [
+      {
+        article: 'seed',
+        slug: 'sora-china-ai-video',
+        copy: () => cp(path.join(repository, 'article'), path.join(folder, 'seed'), { recursive: true }),
+      },
+    ];
+    if (corpus && !quick) {
+      cases.push({
+        article: corpus.name,
+        slug: 'watched',
+        copy: async () => {
+          await mkdir(path.join(folder, corpus.name), { recursive: true });
+          await cp(corpus.md, path.join(folder, corpus.name, 'watched.md'));
+          await cp(
+            claimsFileOf(corpus, 10_000, 'claims'),
+            path.join(folder, corpus.name, 'watched.claims.yaml'),
+          );
+        },
+      });
+    }
+    for (const watchCase of cases) {
+      log(
+        `watch mode: ${watchCase.article === 'seed' ? 'the seed article' : `${watchCase.article}, 10,000 claims`}`,
+      );
+      await watchCase.copy();
+      const articles = path.join(folder, watchCase.article);
+      const times = await measureWatchLatency({
+        browser,
+        articles,
+        slug: watchCase.slug,
+        claimsFile: path.join(articles, `${watchCase.slug}.claims.yaml`),
+        out: path.join(folder, `build-${watchCase.article}`),
+        runs: quick ? 3 : watchCase.article === 'seed' ? 11 : 5,
+      });
+      if (times.errors.length > 0)
+        throw new Error(`The watched page reported errors: ${times.errors.join('; ')}`);
+      results.push({
+        article: watchCase.article,
+        claims: times.claims,
+        shownMs: median(times.shown),
+        readyMs: median(times.ready),
+        shownSamples: times.shown,
+        readySamples: times.ready,
+      });
+    }
+  } finally {
+    await browser.close();
+  }
+  return results;
+}
+
 export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const log = options.log ?? (() => undefined);
   const dir = options.corpus ?? corpusDir;
@@ -324,6 +400,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
           log,
         )
       : undefined;
+  const watch = options.browser
+    ? await measureWatch(corpora.get('M'), outputs, options.quick, log)
+    : undefined;
 
   const results: BenchResults = {
     date: new Date().toISOString(),
@@ -339,6 +418,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     bundle,
     site,
     ...(browser ? { browser } : {}),
+    ...(watch ? { watch } : {}),
     targets: [],
   };
   results.targets = evaluateTargets(results);

@@ -1,18 +1,20 @@
 /**
  * How long, in watch mode, from saving a claims file to the open page showing the change (the
- * first frame of the reloaded page that has it), and to the reader being ready on it: the
- * server rebuilds the one article in its warm process and the page reloads. Measured in
+ * first frame that has it), and to the reader being ready on it: the server rebuilds the one
+ * article in its warm process and the page swaps the new HTML in (`bench/watch-latency.ts`,
+ * which `npm run bench` uses too). Measured in
  * Chromium on the seed article (the lead's target: a median under 300 ms; the assertion has a
  * generous margin for a busy machine) and, with MARGINALIA_LATENCY_LARGE=1, on the benchmark's
  * 1 MB article with 10,000 claims (target: under 2 s). The figures are printed.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveSite } from '../../src/serve/site.ts';
-import { gotoReader, launchChromium, openPage, repository, soraSlug } from './harness.ts';
+import { median } from '../../bench/measure.ts';
+import { measureWatchLatency, type WatchLatency } from '../../bench/watch-latency.ts';
+import { launchChromium, repository, soraSlug } from './harness.ts';
 
 let folder: string;
 let browser: Browser;
@@ -27,78 +29,29 @@ afterAll(async () => {
   if (folder) await rm(folder, { recursive: true, force: true });
 });
 
-function report(what: string, times: Latency): string {
+function report(what: string, times: WatchLatency): string {
   return (
     `Watch latency, ${what}: shown after ${median(times.shown)} ms (median; ${times.shown.join(', ')} ms), ` +
     `reader ready after ${median(times.ready)} ms (${times.ready.join(', ')} ms)`
   );
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-interface Latency {
-  /** From the write to the first frame that shows the change. */
-  shown: number[];
-  /** From the write to the reader being ready on the reloaded page. */
-  ready: number[];
-}
-
-/**
- * Serves `articles` in watch mode, opens `slug`, and `runs` times changes the title in its claims
- * file, timing from just before the write to the frame of the reloaded page that shows the new
- * title, and to its reader being ready (the page's clock, which is this machine's).
- */
-async function measure(articles: string, slug: string, claimsFile: string, runs: number): Promise<Latency> {
-  const site = await serveSite({
-    paths: [articles],
+async function measure(
+  articles: string,
+  slug: string,
+  claimsFile: string,
+  runs: number,
+): Promise<WatchLatency> {
+  const times = await measureWatchLatency({
+    browser,
+    articles,
+    slug,
+    claimsFile,
     out: path.join(folder, `build-${slug}`),
-    host: '127.0.0.1',
-    port: 0,
-    watch: true,
-    edit: true,
-    cwd: folder,
-    stdout: () => undefined,
-    stderr: () => undefined,
+    runs,
   });
-  const { page, trouble } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
-  try {
-    await gotoReader(page, `${site.url}${slug}/`);
-    const original = await readFile(claimsFile, 'utf8');
-    const titleLine = /^( {2}title: )(.*)$/mu;
-    const times: Latency = { shown: [], ready: [] };
-    for (let run = 1; run <= runs; run++) {
-      const marker = `(save ${run})`;
-      const changed = original.replace(titleLine, (_, key: string, title: string) =>
-        title.startsWith('"') ? `${key}${title.slice(0, -1)} ${marker}"` : `${key}${title} ${marker}`,
-      );
-      await page.waitForTimeout(300);
-      const saved = Date.now();
-      await writeFile(claimsFile, changed);
-      const shown = await page.waitForFunction(
-        (text) => (document.querySelector('h1')?.textContent?.includes(text) ? Date.now() : false),
-        marker,
-        { polling: 'raf', timeout: 60_000 },
-      );
-      times.shown.push(Number(await shown.jsonValue()) - saved);
-      const ready = await page.waitForFunction(
-        () => (document.querySelector('marginalia-reader[data-enhanced]') ? Date.now() : false),
-        null,
-        { polling: 'raf', timeout: 60_000 },
-      );
-      times.ready.push(Number(await ready.jsonValue()) - saved);
-    }
-    expect(trouble.errors).toEqual([]);
-    return times;
-  } finally {
-    await page.context().close();
-    await site.close();
-  }
+  expect(times.errors).toEqual([]);
+  return times;
 }
 
 describe('watch mode', { timeout: 300_000 }, () => {
