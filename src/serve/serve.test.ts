@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic, type Served } from './serve.ts';
+import { serveFolder, serveStatic, type Served } from './serve.ts';
 
 interface Reply {
   status: number;
@@ -136,6 +136,52 @@ describe('serveStatic', () => {
     ]) {
       const reply = await get(served.url, pathname);
       expect(reply.body, pathname).not.toContain('outside the served folder');
+    }
+  });
+});
+
+describe('serveFolder with a snippet', () => {
+  const snippet = '<script type="module" src="/__marginalia/client.js"></script>';
+
+  it('should insert the snippet before </head> however long the head is', async () => {
+    // Arrange: heads of a few bytes, of megabytes (the structured data of thousands of claims),
+    // and with </head> split across the 64 KB chunks the server reads.
+    const root = await mkdtemp(path.join(tmpdir(), 'marginalia-snippet-'));
+    const heads = {
+      short: '<title>A</title>',
+      long: `<script type="application/ld+json">${JSON.stringify({ text: 'x'.repeat(3_000_000) })}</script>`,
+      split: `<title>${'y'.repeat(64 * 1024 - 40)}</title>`,
+    };
+    for (const [name, head] of Object.entries(heads)) {
+      await mkdir(path.join(root, name), { recursive: true });
+      await writeFile(
+        path.join(root, name, 'index.html'),
+        `<!doctype html><head>${head}</head><body><p>Text</p>\n`,
+      );
+    }
+    await writeFile(path.join(root, 'headless.html'), '<!doctype html><p>No head</p>\n');
+    const served = await serveFolder({ dir: root }, { snippet });
+    try {
+      for (let shift = 0; shift < 8; shift++) {
+        for (const [name, head] of Object.entries(heads)) {
+          const shifted = name === 'split' ? head.replace('y', 'y'.repeat(shift + 1)) : head;
+          const page = `<!doctype html><head>${shifted}</head><body><p>Text</p>\n`;
+          await writeFile(path.join(root, name, 'index.html'), page);
+
+          // Act
+          const reply = await get(served.url, `/${name}/`);
+
+          // Assert
+          const expected = page.replace('</head>', `${snippet}</head>`);
+          expect(reply.body, `${name} +${shift}`).toBe(expected);
+          expect(reply.headers['content-length']).toBe(String(Buffer.byteLength(expected)));
+        }
+      }
+      const headless = await get(served.url, '/headless.html');
+      expect(headless.body).toBe('<!doctype html><p>No head</p>\n');
+    } finally {
+      await served.close();
+      await rm(root, { recursive: true, force: true });
     }
   });
 });

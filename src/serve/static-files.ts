@@ -8,6 +8,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 
@@ -57,13 +58,38 @@ export function fileOf(root: string, url: string): string | undefined {
   return file.startsWith(`${path.resolve(root)}${path.sep}`) ? file : undefined;
 }
 
-/** How far into a page its `</head>` is looked for before the snippet is given up on. */
-const headWindow = 64 * 1024;
+/** How much of a page is read at a time while its `</head>` is looked for. */
+const chunkSize = 64 * 1024;
+
+/**
+ * Where `</head>` starts in the open file, read a chunk at a time (a page's head may hold
+ * megabytes of structured data for thousands of claims), or -1 when it has none.
+ */
+async function headEnd(handle: FileHandle, size: number): Promise<number> {
+  const needle = Buffer.from('</head>');
+  const overlap = needle.length - 1;
+  const buffer = Buffer.alloc(overlap + chunkSize);
+  // Bytes at the start of the buffer carried over from the previous chunk, in case the tag
+  // spans two chunks.
+  let kept = 0;
+  for (let position = 0; position < size;) {
+    const { bytesRead } = await handle.read(buffer, kept, chunkSize, position);
+    if (bytesRead === 0) break;
+    const filled = kept + bytesRead;
+    const at = buffer.subarray(0, filled).indexOf(needle);
+    if (at !== -1) return position - kept + at;
+    position += bytesRead;
+    const carry = Math.min(overlap, filled);
+    buffer.copy(buffer, 0, filled - carry, filled);
+    kept = carry;
+  }
+  return -1;
+}
 
 /**
  * Sends `file` (which exists and is a regular file) with its content type and length. With
- * `snippet`, an HTML page gets it right before its `</head>` (a page without one within its
- * first 64 KB is sent as it is). Resolves once the response is handed over.
+ * `snippet`, an HTML page gets it right before its `</head>` (a page without one is sent as it
+ * is). Resolves once the response is handed over.
  */
 export async function sendFile(
   request: IncomingMessage,
@@ -93,11 +119,10 @@ export async function sendFile(
   if (injects) {
     const handle = await open(file, 'r');
     try {
-      const buffer = Buffer.alloc(Math.min(size, headWindow));
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-      const at = buffer.subarray(0, bytesRead).indexOf('</head>');
+      const at = await headEnd(handle, size);
       if (at !== -1) {
-        head = buffer.subarray(0, at);
+        head = Buffer.alloc(at);
+        await handle.read(head, 0, at, 0);
         extra = Buffer.from(snippet);
       }
     } finally {
