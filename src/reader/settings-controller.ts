@@ -120,6 +120,46 @@ export class SettingsController implements ReactiveController {
     this._host.dispatchEvent(readerEvent('marginalia-settings-change', current));
   }
 
+  /** Shows or hides the claims' marks; returns what to announce. */
+  toggleHighlights(): string {
+    this._host.highlights = !this._host.highlights;
+    return this._host.highlights ? 'Highlights shown.' : 'Highlights hidden.';
+  }
+
+  /** The next theme: system, light, dark; returns what to announce. */
+  cycleTheme(): string {
+    const { theme } = this._host;
+    this._host.theme = themeChoices[(themeChoices.indexOf(theme) + 1) % themeChoices.length] ?? 'system';
+    return `Theme: ${this._host.theme}.`;
+  }
+
+  /** Larger (1) or smaller (-1) text; returns what to announce. */
+  resize(step: 1 | -1): string {
+    this._host.textSize = stepTextSize(this._host.textSize, step);
+    return `Text size ${this._host.textSize}%.`;
+  }
+
+  /** A citation style or a copy format chosen in the settings panel; returns what to announce. */
+  pick(
+    choice: { citationStyle?: string; copyFormat?: CopyFormat },
+    styleLabel: (id: string) => string,
+  ): string {
+    const said: string[] = [];
+    if (choice.citationStyle !== undefined) {
+      this._host.citationStyle = choice.citationStyle;
+      said.push(`Quotes are cited in ${styleLabel(choice.citationStyle)}.`);
+    }
+    if (choice.copyFormat !== undefined) {
+      this._host.copyFormat = choice.copyFormat;
+      said.push(
+        choice.copyFormat === 'markdown'
+          ? 'Copies hold rich text and Markdown.'
+          : 'Copies hold rich text and plain text.',
+      );
+    }
+    return said.join(' ');
+  }
+
   private _current(): ReaderSettings {
     const { highlights, theme, textSize, citationStyle, copyFormat } = this._host;
     return { highlights, theme, textSize, citationStyle, copyFormat };
