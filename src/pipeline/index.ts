@@ -5,7 +5,8 @@
  *        ─ number paragraphs ─ anchor claims and mark them   (all `check` runs)
  *        ─ forget positions (mdast)
  *        ─ remark-rehype (raw HTML dropped) ─ collect the Markdown tree (long articles)
- *        ─ notes and sources ─ cite this article ─ page          (hast)
+ *        ─ notes and sources ─ cite this article ─ page
+ *        ─ verdict summary ─ legend (in the page's header)         (hast)
  *        ─ stringify (rehype-stringify's output, the outer levels linked, not copied) → the page
  *
  * Claims come already read and validated (src/claims); problems found while anchoring are
@@ -25,8 +26,10 @@ import remarkParseTxt from './remark-parse-txt.ts';
 import rehypeCiteArticle from './rehype-cite-article.ts';
 import rehypeCollectGarbage from './rehype-collect-garbage.ts';
 import rehypeNotes from './rehype-notes.ts';
+import rehypeLegend from './rehype-legend.ts';
 import rehypePage from './rehype-page.ts';
 import rehypeStringifyPage from './rehype-stringify-page.ts';
+import rehypeVerdictSummary from './rehype-verdict-summary.ts';
 
 export interface PipelineOptions {
   format: 'txt' | 'md';
@@ -46,6 +49,8 @@ export function createPipeline(options: PipelineOptions) {
     .use(rehypeNotes, { claims, style })
     .use(rehypeCiteArticle, { source: claims.source, slug, styles: offeredStyles(style) })
     .use(rehypePage, { claims, slug })
+    .use(rehypeVerdictSummary)
+    .use(rehypeLegend, { claims })
     .use(rehypeStringifyPage);
 }
 

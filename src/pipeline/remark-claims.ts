@@ -16,6 +16,7 @@ import { visit } from 'unist-util-visit';
 import { anchorQuotes } from '../anchor/index.ts';
 import type { AnchorResult, Span } from '../anchor/types.ts';
 import type { Claim, ClaimsDocument } from '../claims/types.ts';
+import { verdictLabels } from './labels.ts';
 import { error } from './report.ts';
 import { groupBy } from './group-by.ts';
 
@@ -308,7 +309,8 @@ function noteRef(item: AnchoredClaim): ClaimNoteRef {
         href: `#note-${item.claim.id}`,
         id: `ref-${item.claim.id}`,
         dataNote: item.note,
-        ariaLabel: `Note ${item.note}`,
+        dataVerdict: item.claim.verdict ?? 'none',
+        ariaLabel: `Note ${item.note}, ${item.claim.verdict ? verdictLabels[item.claim.verdict].toLowerCase() : 'no verdict'}`,
       },
     },
   };

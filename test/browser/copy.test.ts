@@ -325,7 +325,7 @@ describe('copying a selection of the article', () => {
 
     // Assert
     expect(heading['text/plain']).toBe(title);
-    expect(across['text/plain']).toMatch(/^Original article\s+32 claims annotated.*\s+China$/s);
+    expect(across['text/plain']).toMatch(/^Original article\s+32 claims:.*\s+China$/s);
     expect(across['text/plain']).not.toContain('#:~:');
     expect(toolbar).toBe(0);
     expect(await recorded()).toEqual([]);
