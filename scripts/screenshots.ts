@@ -39,6 +39,17 @@ try {
   await openNote(wide.page);
   await shot('reader-wide', wide.page);
 
+  await wide.page.keyboard.press('Escape');
+  await wide.page.locator('a.marginalia-verdict-count[data-verdict="partly-supported"]').click();
+  await wide.page.mouse.move(0, 0);
+  await shot('reader-filter', wide.page);
+  await wide.page.locator('a.marginalia-verdict-count[data-verdict="partly-supported"]').click();
+  await wide.page.evaluate(() => {
+    const reader = document.querySelector('marginalia-reader') as HTMLElement & { markStyle: string };
+    reader.markStyle = 'strong';
+  });
+  await shot('reader-strong', wide.page);
+
   const narrow = await openPage(running.browser, {
     viewport: { width: 390, height: 844 },
     hasTouch: true,

@@ -121,3 +121,13 @@ export function noteContent(claim: ReaderClaim): Node[] {
     return copy;
   });
 }
+
+/** The top and bottom of a claim's passage in the window (all its marks' lines), if it has marks. */
+export function passageBounds(claim: ReaderClaim | undefined): { top: number; bottom: number } | undefined {
+  const boxes = (claim?.marks ?? []).map((mark) => mark.getBoundingClientRect());
+  if (boxes.length === 0) return undefined;
+  return {
+    top: Math.min(...boxes.map((box) => box.top)),
+    bottom: Math.max(...boxes.map((box) => box.bottom)),
+  };
+}

@@ -1,8 +1,7 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import type { PropertyValues, TemplateResult } from 'lit';
 import type { ReaderClaim } from './claim-index.ts';
 import { partEvent } from './events.ts';
-import { ReaderPart } from './reader-part.ts';
+import { defineOnce, type PartKit } from './part-kit.ts';
 
 /**
  * The most ticks the claim map shows: up to this many claims get a tick each; more are grouped by
@@ -19,138 +18,164 @@ export interface MapTick {
   top: number | undefined;
 }
 
+/** The claim map, as the reader sets it. */
+export interface ClaimMapElement extends HTMLElement {
+  claims: readonly ReaderClaim[];
+  /** `article.marginalia-article`, whose height the map stands for. */
+  article: HTMLElement | null;
+  /** The claims whose notes are open. */
+  open: readonly string[];
+  ready: boolean;
+}
+
 /**
- * The slim map of the claims beside the article: a tick where each claim sits (coloured by its
+ * Defines `<marginalia-claim-map>`: the slim map of the claims beside the article: a tick where each claim sits (coloured by its
  * verdict), the open ones marked, and a thumb showing which stretch of the article is in view.
  * For the pointer only (hidden from assistive technology: the claims panel lists the same).
  *
- * @summary The reader's claim map.
  * @fires marginalia-claim-choose - A tick was clicked. `detail: {claimId, source: 'map'}`.
  */
-@customElement('marginalia-claim-map')
-export class ClaimMap extends ReaderPart {
-  @property({ attribute: false }) claims: readonly ReaderClaim[] = [];
-  /** `article.marginalia-article`, whose height the map stands for. */
-  @property({ attribute: false }) article: HTMLElement | null = null;
-  /** The claims whose notes are open. */
-  @property({ attribute: false }) open: readonly string[] = [];
-  @property({ type: Boolean }) ready = false;
+export function defineClaimMap({ ReaderPart, html }: PartKit): void {
+  class ClaimMap extends ReaderPart implements ClaimMapElement {
+    static override properties = {
+      claims: { attribute: false },
+      article: { attribute: false },
+      open: { attribute: false },
+      ready: { type: Boolean },
+      ticks: { state: true },
+    };
 
-  @state() private ticks: readonly MapTick[] = [];
+    declare claims: readonly ReaderClaim[];
+    declare article: HTMLElement | null;
+    declare open: readonly string[];
+    declare ready: boolean;
+    declare ticks: readonly MapTick[];
 
-  /** The article's size when the ticks were last measured. */
-  private _measured = '';
-  /** False when the rendered ticks still need their places written. */
-  private _placed = false;
-  private _frame = 0;
-  private _resizeObserver: ResizeObserver | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('scroll', this._onScroll, { passive: true });
-    if (typeof ResizeObserver === 'function') this._resizeObserver = new ResizeObserver(() => this.measure());
-    void document.fonts?.ready.then(() => this.measure());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('scroll', this._onScroll);
-    this._resizeObserver?.disconnect();
-    cancelAnimationFrame(this._frame);
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('claims')) {
-      this.ticks = groupTicks(this.claims, [], mostTicks);
-      this._measured = '';
+    constructor() {
+      super();
+      this.claims = [];
+      this.article = null;
+      this.open = [];
+      this.ready = false;
+      this.ticks = [];
     }
-    if (changed.has('article')) {
+
+    /** The article's size when the ticks were last measured. */
+    private _measured = '';
+    /** False when the rendered ticks still need their places written. */
+    private _placed = false;
+    private _frame = 0;
+    private _resizeObserver: ResizeObserver | undefined;
+
+    override connectedCallback(): void {
+      super.connectedCallback();
+      window.addEventListener('scroll', this._onScroll, { passive: true });
+      if (typeof ResizeObserver === 'function')
+        this._resizeObserver = new ResizeObserver(() => this.measure());
+      void document.fonts?.ready.then(() => this.measure());
+    }
+
+    override disconnectedCallback(): void {
+      super.disconnectedCallback();
+      window.removeEventListener('scroll', this._onScroll);
       this._resizeObserver?.disconnect();
-      if (this.article) this._resizeObserver?.observe(this.article);
+      cancelAnimationFrame(this._frame);
     }
-    if (changed.has('ticks')) this._placed = false;
-  }
 
-  protected override updated(): void {
-    this.measure();
-  }
+    protected override willUpdate(changed: PropertyValues): void {
+      if (changed.has('claims')) {
+        this.ticks = groupTicks(this.claims, [], mostTicks);
+        this._measured = '';
+      }
+      if (changed.has('article')) {
+        this._resizeObserver?.disconnect();
+        if (this.article) this._resizeObserver?.observe(this.article);
+      }
+      if (changed.has('ticks')) this._placed = false;
+    }
 
-  protected override render(): TemplateResult {
-    const open = new Set(this.open);
-    return html`<div class="map" part="map" aria-hidden="true" ?hidden=${!this.ready}>
-      ${this.ticks.map(({ claims: [claim, ...others] }) => {
-        const more = others.length > 0 ? ` and ${others.length} more` : '';
-        return html`<button
-          class="tick"
-          tabindex="-1"
-          data-claim=${claim.id}
-          data-kind=${claim.kind}
-          data-verdict=${claim.verdict}
-          ?data-active=${open.has(claim.id) || others.some((other) => open.has(other.id))}
-          title="Note ${claim.number}: ${claim.kindLabel}, ${claim.verdictLabel}${more}"
-          @click=${() =>
-            this.dispatchEvent(partEvent('marginalia-claim-choose', { claimId: claim.id, source: 'map' }))}
-        ></button>`;
-      })}
-      <div class="thumb"></div>
-    </div>`;
-  }
+    protected override updated(): void {
+      this.measure();
+    }
 
-  /**
-   * Measures where the claims sit, when the article's size changed since the last time (the
-   * ticks' places are fractions of its height), and writes the ticks' places once they are
-   * rendered. Every position is read before anything is written: a write between reads would
-   * make the browser lay out the page again for each claim.
-   */
-  measure(): void {
-    const area = this.article?.getBoundingClientRect();
-    if (!area || area.height <= 0) return;
-    const size = `${area.width}x${area.height}`;
-    if (size !== this._measured) {
-      this._measured = size;
-      const tops = this.claims.map((claim) => {
-        const top = claim.marks[0]?.getBoundingClientRect().top;
-        return top === undefined ? undefined : (top - area.top) / area.height;
+    protected override render(): TemplateResult {
+      const open = new Set(this.open);
+      return html`<div class="map" part="map" aria-hidden="true" ?hidden=${!this.ready}>
+        ${this.ticks.map(({ claims: [claim, ...others] }) => {
+          const more = others.length > 0 ? ` and ${others.length} more` : '';
+          return html`<button
+            class="tick"
+            tabindex="-1"
+            data-claim=${claim.id}
+            data-kind=${claim.kind}
+            data-verdict=${claim.verdict}
+            ?data-active=${open.has(claim.id) || others.some((other) => open.has(other.id))}
+            title="Note ${claim.number}: ${claim.kindLabel}, ${claim.verdictLabel}${more}"
+            @click=${() =>
+              this.dispatchEvent(partEvent('marginalia-claim-choose', { claimId: claim.id, source: 'map' }))}
+          ></button>`;
+        })}
+        <div class="thumb"></div>
+      </div>`;
+    }
+
+    /**
+     * Measures where the claims sit, when the article's size changed since the last time (the
+     * ticks' places are fractions of its height), and writes the ticks' places once they are
+     * rendered. Every position is read before anything is written: a write between reads would
+     * make the browser lay out the page again for each claim.
+     */
+    measure(): void {
+      const area = this.article?.getBoundingClientRect();
+      if (!area || area.height <= 0) return;
+      const size = `${area.width}x${area.height}`;
+      if (size !== this._measured) {
+        this._measured = size;
+        const tops = this.claims.map((claim) => {
+          const top = claim.marks[0]?.getBoundingClientRect().top;
+          return top === undefined ? undefined : (top - area.top) / area.height;
+        });
+        const ticks = groupTicks(this.claims, tops, mostTicks);
+        const same =
+          ticks.length === this.ticks.length &&
+          ticks.every((tick, index) => tick.claims[0] === this.ticks[index]?.claims[0]);
+        if (same) ticks.forEach((tick, index) => Object.assign(this.ticks[index] ?? {}, tick));
+        else this.ticks = ticks;
+        this._placed = false;
+      }
+      this._placeTicks();
+      this._placeThumb();
+    }
+
+    private _placeTicks(): void {
+      if (this._placed) return;
+      const elements = this.querySelectorAll<HTMLElement>('.tick');
+      if (elements.length !== this.ticks.length) return; // rendered on the next update
+      this._placed = true;
+      elements.forEach((element, index) => {
+        const top = this.ticks[index]?.top;
+        element.hidden = top === undefined;
+        element.style.top = `${(top ?? 0) * 100}%`;
       });
-      const ticks = groupTicks(this.claims, tops, mostTicks);
-      const same =
-        ticks.length === this.ticks.length &&
-        ticks.every((tick, index) => tick.claims[0] === this.ticks[index]?.claims[0]);
-      if (same) ticks.forEach((tick, index) => Object.assign(this.ticks[index] ?? {}, tick));
-      else this.ticks = ticks;
-      this._placed = false;
     }
-    this._placeTicks();
-    this._placeThumb();
-  }
 
-  private _placeTicks(): void {
-    if (this._placed) return;
-    const elements = this.querySelectorAll<HTMLElement>('.tick');
-    if (elements.length !== this.ticks.length) return; // rendered on the next update
-    this._placed = true;
-    elements.forEach((element, index) => {
-      const top = this.ticks[index]?.top;
-      element.hidden = top === undefined;
-      element.style.top = `${(top ?? 0) * 100}%`;
-    });
-  }
+    /** Shows which stretch of the article is in view. */
+    private _placeThumb(): void {
+      const area = this.article?.getBoundingClientRect();
+      const thumb = this.querySelector<HTMLElement>('.thumb');
+      if (!area || !thumb || area.height <= 0) return;
+      const start = Math.min(1, Math.max(0, -area.top / area.height));
+      const end = Math.min(1, Math.max(start, (innerHeight - area.top) / area.height));
+      thumb.style.top = `${start * 100}%`;
+      thumb.style.height = `${(end - start) * 100}%`;
+    }
 
-  /** Shows which stretch of the article is in view. */
-  private _placeThumb(): void {
-    const area = this.article?.getBoundingClientRect();
-    const thumb = this.querySelector<HTMLElement>('.thumb');
-    if (!area || !thumb || area.height <= 0) return;
-    const start = Math.min(1, Math.max(0, -area.top / area.height));
-    const end = Math.min(1, Math.max(start, (innerHeight - area.top) / area.height));
-    thumb.style.top = `${start * 100}%`;
-    thumb.style.height = `${(end - start) * 100}%`;
+    private readonly _onScroll = (): void => {
+      cancelAnimationFrame(this._frame);
+      this._frame = requestAnimationFrame(() => this._placeThumb());
+    };
   }
-
-  private readonly _onScroll = (): void => {
-    cancelAnimationFrame(this._frame);
-    this._frame = requestAnimationFrame(() => this._placeThumb());
-  };
+  defineOnce('marginalia-claim-map', ClaimMap);
 }
 
 /**
@@ -182,6 +207,6 @@ export function groupTicks(
 
 declare global {
   interface HTMLElementTagNameMap {
-    'marginalia-claim-map': ClaimMap;
+    'marginalia-claim-map': ClaimMapElement;
   }
 }

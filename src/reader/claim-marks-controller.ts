@@ -5,7 +5,8 @@ import type { NoteOpenSource } from './events.ts';
 
 /**
  * The claims' marks in the article, as the reader uses them: each claim's first mark made a
- * button (one Tab stop per claim: focusable, with a role, its state and a short description),
+ * button (one Tab stop per claim: focusable, with a role, its state and a short description;
+ * the note numbers after the passages leave the Tab order),
  * every segment of the claims under the pointer lit up, and a click, a tap, Enter or Space on a
  * passage (or a click on its note number) asking for its note. It also marks the passages of
  * the open notes. The article stays as the build wrote it: only attributes are added, and one
@@ -102,6 +103,9 @@ export class ClaimMarksController implements ReactiveController {
         )
         .join(' + ');
     }
+    // One Tab stop per claim: its passage. The note number after it (the link that takes a
+    // reader without JavaScript to the note) stays clickable but leaves the Tab order.
+    for (const ref of article?.querySelectorAll<HTMLElement>('a.marginalia-noteref') ?? []) ref.tabIndex = -1;
     this._host.append(descriptions);
   }
 

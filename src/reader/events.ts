@@ -20,7 +20,10 @@ export interface NoteCloseDetail {
 }
 
 export interface SettingsChangeDetail {
+  /** Claim marks shown (`true`) or hidden. */
   highlights: boolean;
+  /** How claim marks look: `calm` (a thin underline, tinted on hover) or `strong` (always tinted). */
+  markStyle: 'calm' | 'strong';
   theme: 'system' | 'light' | 'dark';
   textSize: number;
   /** The citation style of copied quotes (an id of the page's data); "" for the page's default. */
@@ -118,6 +121,7 @@ export interface FilterDetail {
 
 /** A choice made in the settings panel. */
 export interface SettingsPickDetail {
+  markStyle?: SettingsChangeDetail['markStyle'];
   citationStyle?: string;
   copyFormat?: SettingsChangeDetail['copyFormat'];
 }

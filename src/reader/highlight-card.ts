@@ -36,6 +36,10 @@ export function defineHighlightCard({ ReaderPart, html, nothing }: PartKit): voi
       this.revision = 0;
     }
 
+    protected override updated(): void {
+      this.dispatchEvent(new CustomEvent('marginalia-part-render', { bubbles: true }));
+    }
+
     protected override render(): TemplateResult | typeof nothing {
       const { controller, item } = this;
       if (!controller || !item) return nothing;

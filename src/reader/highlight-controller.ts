@@ -1,19 +1,17 @@
-import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { colourLabel, defaultColour, type Highlight, type HighlightColour } from '../highlights/model.ts';
 import type { CorruptEntry, StorageEventSource, StorageLike, StoreChange } from '../highlights/store.ts';
 import type { ActionOutcome, SelectionAction } from './actions.ts';
 import { HighlightCollection, type HighlightItem } from './highlight-collection.ts';
 import { HighlightLayoutController } from './highlight-layout.ts';
 import { countOf } from './highlight-messages.ts';
-import { canPaint, HighlightPainter } from './highlight-paint.ts';
+import { boundsOf, canPaint, HighlightPainter } from './highlight-paint.ts';
 import { HighlightPointer } from './highlight-pointer.ts';
 import { exportJsonLd, exportMarkdown, importFile } from './highlight-transfer.ts';
-import { renderHighlights } from './highlight-view.ts';
+import { renderHighlightViews, type HighlightViews } from './highlight-view.ts';
 import type { CardSource, HighlightsState, PanelMessage } from './highlights-state.ts';
 import type { PageData, StyledReference } from './page-data.ts';
 import type { PartKit } from './part-kit.ts';
-
-export type { HighlightItem } from './highlight-collection.ts';
 
 /**
  * The reader's own highlights, as the reader shows them: "Highlight" in the selection toolbar,
@@ -29,9 +27,8 @@ export type { HighlightItem } from './highlight-collection.ts';
  *   storage refused) stays on the page, marked "Not saved", until the reader leaves; the card and
  *   the panel say why, and the export still holds it.
  *
- * Loaded lazily with `selection-features.ts`: it imports only types from the element's modules,
- * and its card and panel are parts defined with the Lit the element lends it (`kit`), so the
- * chunk carries no second copy of Lit.
+ * Loaded lazily with `selection-features.ts`; its card and panel are parts defined with the Lit
+ * the element lends it (`kit`), so the chunk carries no second copy of Lit.
  */
 
 /** The element: a Lit host with its shadow root. */
@@ -54,8 +51,6 @@ export interface HighlightOptions {
   /** Where other tabs' changes are heard of (`storage` events): the window by default. */
   events?: StorageEventSource;
 }
-
-export type { CardSource, PanelMessage } from './highlights-state.ts';
 
 /** How long "Undo" is offered after a deletion, in milliseconds. */
 export const undoTime = 8000;
@@ -102,7 +97,6 @@ export class HighlightController implements ReactiveController, HighlightsState 
         const item = this._mine.get(id);
         return item && { id, range: item.range, block: this._mine.blockOf(item) };
       },
-      openRange: () => (this.cardId === undefined ? undefined : this._mine.get(this.cardId)?.range),
     });
     new HighlightPointer(host, {
       article: options.article,
@@ -132,9 +126,18 @@ export class HighlightController implements ReactiveController, HighlightsState 
     clearTimeout(this._undoTimer);
   }
 
-  /** The panel, the open card, the margin's marks and the undo bar. */
-  render(): TemplateResult {
-    return renderHighlights(this, this._options.kit);
+  /**
+   * What the reader renders: the margin's marks and the undo bar, the open highlight's card (placed
+   * with the notes' cards) and the "My highlights" panel (in the side column).
+   */
+  get views(): HighlightViews {
+    return renderHighlightViews(this, this._options.kit);
+  }
+
+  /** The top and bottom of a highlight's passage in the window, when it is placed. */
+  passageOf(id: string): { top: number; bottom: number } | undefined {
+    const range = this._mine.get(id)?.range;
+    return range && boundsOf(range);
   }
 
   /** How many highlights the reader has here (placed or not). */
@@ -344,14 +347,14 @@ export class HighlightController implements ReactiveController, HighlightsState 
 
   /** What export and import work on. */
   private _transfer(): Parameters<typeof importFile>[0] {
-    const mine = this._mine;
+    const { _mine: mine, _options: options } = this;
     return {
-      data: this._options.data,
-      style: this._options.style,
-      text: () => mine.text,
-      all: () => mine.all(),
+      data: options.data,
+      style: options.style,
       store: mine.store,
       storageProblem: mine.storageProblem,
+      text: () => mine.text,
+      all: () => mine.all(),
       add: (highlights, unsaved) => {
         const items = mine.add(highlights, unsaved);
         this._changed();

@@ -36,30 +36,14 @@ export function placeMarginMarks(
   }
 }
 
-/** Places a highlight's card below its passage, or above it when there is no room below. */
-export function placeHighlightCard(host: Element, card: HTMLElement, range: Range): void {
-  const bounds = boundsOf(range);
-  if (!bounds) return;
-  const origin = host.getBoundingClientRect();
-  const height = card.offsetHeight;
-  const below = bounds.bottom + 8;
-  const above = bounds.top - height - 8;
-  const top = below + height <= innerHeight || above < 56 ? below : above;
-  const left = Math.min(bounds.left - origin.left, origin.width - card.offsetWidth - 8);
-  card.style.top = `${top - origin.top}px`;
-  card.style.left = `${Math.max(left, 8)}px`;
-}
-
-/** What the highlights' layout measures: their passages, and the passage whose card is open. */
+/** What the highlights' layout measures: their passages. */
 export interface HighlightLayoutOptions {
   passageOf(id: string): PlacedPassage | undefined;
-  /** The passage of the open card, if any. */
-  openRange(): Range | undefined;
 }
 
 /**
- * Places the margin's marks and the open card after each update of the reader and whenever it
- * changes size.
+ * Places the margin's marks after each update of the reader and whenever it changes size (the
+ * open highlight's card is placed with the notes' cards: `card-layout-controller.ts`).
  */
 export class HighlightLayoutController implements ReactiveController {
   private readonly _host: ReactiveControllerHost & HTMLElement & { readonly renderRoot: ParentNode };
@@ -93,11 +77,7 @@ export class HighlightLayoutController implements ReactiveController {
   layout(): void {
     const root = this._host.renderRoot;
     const ticks = root.querySelectorAll<HTMLElement>('.hl-tick');
-    const card = root.querySelector<HTMLElement>('.hl-card');
     // Nothing to place: measure nothing (a measurement may make the browser lay out the page).
-    if (ticks.length === 0 && !card) return;
-    placeMarginMarks(this._host, ticks, this._options.passageOf);
-    const range = this._options.openRange();
-    if (card && range) placeHighlightCard(this._host, card, range);
+    if (ticks.length > 0) placeMarginMarks(this._host, ticks, this._options.passageOf);
   }
 }

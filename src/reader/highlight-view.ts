@@ -5,14 +5,31 @@ import type { PartKit } from './part-kit.ts';
 
 /**
  * What the reader's highlights add to the element's shadow root (see `highlight-controller.ts`):
- * a mark in the margin beside each highlighted passage, the open highlight's card
- * (`highlight-card.ts`), the "My highlights" panel (`highlights-panel.ts`) and the bar that
- * offers "Undo" after a deletion. Rendered with the element's Lit, lent in `kit`.
+ * a mark in the margin beside each highlighted passage and the bar that offers "Undo" after a
+ * deletion; the open highlight's card (`highlight-card.ts`), which the reader places with its
+ * notes' cards; and the "My highlights" panel (`highlights-panel.ts`), in the reader's side
+ * column. Rendered with the element's Lit, lent in `kit`.
  */
-export function renderHighlights(controller: HighlightsState, { html, nothing }: PartKit): TemplateResult {
+export interface HighlightViews {
+  /** The margin's marks and the undo bar. */
+  margin: TemplateResult;
+  /** The open highlight's card, if any. */
+  card: TemplateResult;
+  /** The "My highlights" panel. */
+  panel: TemplateResult;
+}
+
+export function renderHighlightViews(controller: HighlightsState, kit: PartKit): HighlightViews {
+  return {
+    margin: renderMargin(controller, kit),
+    card: renderHighlightCard(controller, kit),
+    panel: renderHighlightsPanel(controller, kit),
+  };
+}
+
+function renderMargin(controller: HighlightsState, { html, nothing }: PartKit): TemplateResult {
   const { placed } = controller.items;
-  const open = controller.cardId === undefined ? undefined : controller.item(controller.cardId);
-  const { deleted, revision } = controller;
+  const { deleted } = controller;
   return html`<div class="hl-gutter" aria-hidden="true">
       ${placed.map(
         (item) =>
@@ -28,19 +45,6 @@ export function renderHighlights(controller: HighlightsState, { html, nothing }:
       )}
     </div>
     ${
-      open
-        ? html`<marginalia-highlight-card
-            .controller=${controller}
-            .item=${open}
-            .revision=${revision}
-          ></marginalia-highlight-card>`
-        : nothing
-    }
-    <marginalia-highlights-panel
-      .controller=${controller}
-      .revision=${revision}
-    ></marginalia-highlights-panel>
-    ${
       deleted
         ? html`<div class="hl-undo">
             Highlight deleted.
@@ -48,4 +52,24 @@ export function renderHighlights(controller: HighlightsState, { html, nothing }:
           </div>`
         : nothing
     }`;
+}
+
+/** The open highlight's card, for the reader's cards (placed with the notes' cards). */
+function renderHighlightCard(controller: HighlightsState, { html, nothing }: PartKit): TemplateResult {
+  const open = controller.cardId === undefined ? undefined : controller.item(controller.cardId);
+  return open
+    ? html`<marginalia-highlight-card
+        .controller=${controller}
+        .item=${open}
+        .revision=${controller.revision}
+      ></marginalia-highlight-card>`
+    : html`${nothing}`;
+}
+
+/** The "My highlights" panel, for the reader's side column. */
+function renderHighlightsPanel(controller: HighlightsState, { html }: PartKit): TemplateResult {
+  return html`<marginalia-highlights-panel
+    .controller=${controller}
+    .revision=${controller.revision}
+  ></marginalia-highlights-panel>`;
 }

@@ -52,7 +52,7 @@ describe('<marginalia-reader>', () => {
     // Arrange
     const reader = await mount();
     const toggle = () =>
-      [...reader.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Highlights');
+      reader.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Claim marks"]');
     expect(toggle()?.getAttribute('aria-pressed')).toBe('true');
 
     // Act
@@ -161,6 +161,7 @@ describe('<marginalia-reader>', () => {
     // Assert
     const expected = {
       highlights: true,
+      markStyle: 'calm',
       theme: 'dark',
       textSize: 100,
       citationStyle: '',

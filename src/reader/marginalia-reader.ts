@@ -1,9 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { CardLayoutController } from './card-layout-controller.ts';
 import { ClaimFilters } from './claim-filters.ts';
-import { overlapping, readClaims, type ReaderClaim } from './claim-index.ts';
-import './claim-map.ts';
+import { overlapping, passageBounds, readClaims, type ReaderClaim } from './claim-index.ts';
 import { ClaimMarksController } from './claim-marks-controller.ts';
 import { DeepLinkController } from './deep-link-controller.ts';
 import {
@@ -18,18 +17,20 @@ import {
 } from './events.ts';
 import { FeatureLoader } from './feature-loader.ts';
 import { KeyboardController } from './keyboard-controller.ts';
+import { LegendController } from './legend-controller.ts';
+import { LiveRegion } from './live-region.ts';
+import { StylesheetController } from './stylesheet-controller.ts';
 import { OpenNotes } from './open-notes.ts';
 import { PanelsController } from './panels-controller.ts';
 import { parsePageData, readPageData, styleFor, type PageData } from './page-data.ts';
 import { readerShortcuts } from './reader-shortcuts.ts';
 import './reader-toolbar.ts';
-import { SettingsController, type CopyFormat, type ThemeChoice } from './settings-controller.ts';
-
-/** The element's stylesheet, beside the script (the build writes it there; see `build-bundle.ts`). */
-const stylesheet = new URL('marginalia-reader.css', import.meta.url).href;
-
-/** How long the interface waits for its stylesheet before it shows itself anyway, in milliseconds. */
-const stylesheetPatience = 3000;
+import {
+  SettingsController,
+  type CopyFormat,
+  type MarkStyle,
+  type ThemeChoice,
+} from './settings-controller.ts';
 
 /**
  * An annotated article: highlights each claim's passage, opens its editor's note beside the
@@ -54,34 +55,32 @@ const stylesheetPatience = 3000;
  *
  * @fires marginalia-note-open - A note card opened. `detail: {claimId, number, source}`.
  * @fires marginalia-note-close - A note card closed. `detail: {claimId}`.
- * @fires marginalia-settings-change - Highlights, theme, text size, citation style or copy format
- *   changed. `detail: {highlights, theme, textSize, citationStyle, copyFormat}`.
+ * @fires marginalia-settings-change - A setting changed. `detail: {highlights, markStyle, theme,
+ *   textSize, citationStyle, copyFormat}`.
  * @fires marginalia-copy - Before a copy is written to the clipboard; cancelable (then nothing of
- *   the reader's is written: a copy command is left to the browser, a button writes nothing).
- *   `detail: {plain, markdown, html, quote, paragraphs, url, style, content, source}`: every
- *   flavour (a listener may change them), the quotation, `[first, last]` paragraph (or null), the
- *   link, the citation style, what was copied (`quote`, `note`, `reference`, `bibtex`,
- *   `csl-json`) and how (`keyboard`, `button`, `note`, `citation`). See `events.ts`.
+ *   the reader's is written). `detail: {plain, markdown, html, quote, paragraphs, url, style,
+ *   content, source}`: every flavour (a listener may change them) and what was copied, and how
+ *   (see `events.ts`).
  * @fires marginalia-copy-error - The browser refused the clipboard to a copy button; the button
  *   says "Copy failed". `detail`: that of `marginalia-copy`, and `error`.
  *
  * Colours and fonts are the page stylesheet's custom properties (`src/page/marginalia.css` sets
  * them on `marginalia-reader`, for light and dark); the element reads them and sets none.
- * @cssprop --marginalia-bg - Page background; also the text colour of the kind label.
- * @cssprop --marginalia-fg - Body text colour.
+ * @cssprop --marginalia-bg - Page background.
+ * @cssprop --marginalia-fg - Body text.
  * @cssprop --marginalia-muted - Secondary text (note metadata, counts).
- * @cssprop --marginalia-surface - Background of cards, panels and the toolbar's pressed buttons.
+ * @cssprop --marginalia-surface - Background of cards, panels and pressed buttons.
  * @cssprop --marginalia-rule - Hairlines and card borders.
  * @cssprop --marginalia-link - Link colour in notes.
  * @cssprop --marginalia-focus - Focus ring colour.
  * @cssprop --marginalia-font-ui - Font of the toolbar, panels and labels.
- * @cssprop --marginalia-line-fact - Strong colour of a kind (also `-statistic`, `-comparison`,
- *   `-causal`, `-prediction`, `-opinion`, `-recommendation`): card edges, chips, the claim map.
- * @cssprop --marginalia-mark-fact - Tint of a kind (same suffixes): chips, filters.
- * @cssprop --marginalia-mark - On each mark, its first kind's tint (set by the page stylesheet).
- * @cssprop --marginalia-line - On each mark, its first kind's strong colour.
+ * @cssprop --marginalia-verdict-supported - A verdict's colour (also `-partly-supported`,
+ *   `-unsupported`, `-misleading`, `-disputed`, `-unverifiable`, `-none`): glyphs, card edges, the map.
+ * @cssprop --marginalia-line-fact - A kind's underline colour (also `-statistic`, …); one grey by default.
+ * @cssprop --marginalia-mark-fact - A kind's tint (same suffixes): the tint of its passages, chips.
  * @cssprop --marginalia-measure - Width of the text (default 38rem); the column adds 3rem.
- * @cssprop --marginalia-margin-width - Width of the margin notes (default 19rem).
+ * @cssprop --marginalia-margin-width - Width of the margin notes (default 27rem, ~60 characters).
+ * @cssprop --marginalia-side-width - Width of the panels' column beside the text (default 17rem).
  * @cssprop --marginalia-note-font - Font of the note cards (default: the article's).
  * @cssprop --marginalia-text-size - The page's text size; the text size setting scales it.
  *
@@ -112,6 +111,10 @@ export class MarginaliaReader extends LitElement {
   })
   highlights = true;
 
+  /** How claim marks look: `calm` (a thin underline, tinted on hover) or `strong` (tinted); remembered. */
+  @property({ attribute: 'mark-style', reflect: true })
+  markStyle: MarkStyle = 'calm';
+
   /** `system` (follow `prefers-color-scheme`), `light` or `dark`; remembered. */
   @property({ attribute: 'theme', reflect: true })
   theme: ThemeChoice = 'system';
@@ -128,19 +131,15 @@ export class MarginaliaReader extends LitElement {
   @property({ attribute: 'copy-format' })
   copyFormat: CopyFormat = 'plain';
 
-  /** True once the stylesheet has loaded (or failed to): the interface shows from then on. */
-  @state() private styled = false;
-  @state() private announcement = '';
-
   private _claims: ReaderClaim[] = [];
   private _byId = new Map<string, ReaderClaim>();
   private _article: HTMLElement | null = null;
-  private _said = 0;
   private _marks: ClaimMarksController | undefined;
   private _data: PageData = parsePageData(null, '');
   private _features: FeatureLoader | undefined;
-  private _stylesTimer: ReturnType<typeof setTimeout> | undefined;
 
+  private readonly _live = new LiveRegion(this);
+  private readonly _stylesheet = new StylesheetController(this, () => this._onStyled());
   private readonly _settings = new SettingsController(this);
   /** While the help dialog is open only `?` works (the dialog closes itself on Escape). */
   private readonly _keyboard = new KeyboardController(this, () =>
@@ -150,11 +149,6 @@ export class MarginaliaReader extends LitElement {
   );
   private readonly _deepLinks = new DeepLinkController(this, {
     note: (claimId) => this.openNote(claimId, 'link'),
-    paragraph: (element) => {
-      element.scrollIntoView();
-      element.toggleAttribute('data-marginalia-flash', true);
-      setTimeout(() => element.removeAttribute('data-marginalia-flash'), 2500);
-    },
   });
   private readonly _notes = new OpenNotes(this, {
     claims: () => this._claims,
@@ -165,11 +159,17 @@ export class MarginaliaReader extends LitElement {
   });
   private readonly _filters = new ClaimFilters(this, {
     claims: () => this._claims,
+    byId: () => this._byId,
+    article: () => this._article,
     announce: (message) => this._announce(message),
   });
+  private readonly _legend = new LegendController(this);
   private readonly _panels = new PanelsController(this, () => this._loader().parts());
   private readonly _layout = new CardLayoutController(this, {
-    passage: (claimId) => this._byId.get(claimId)?.marks ?? [],
+    passage: ({ dataset: { card, highlight } }) =>
+      card === undefined
+        ? this._features?.highlighter?.passageOf(highlight ?? '')
+        : passageBounds(this._byId.get(card)),
   });
 
   /** The keyboard shortcuts, also listed in the help dialog. */
@@ -198,12 +198,6 @@ export class MarginaliaReader extends LitElement {
     super.connectedCallback();
     if (!this._marks) this._enhance();
     void this._loader().parts();
-    this._stylesTimer = setTimeout(() => this._onStyled(), stylesheetPatience);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this._stylesTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -219,10 +213,12 @@ export class MarginaliaReader extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const { styled, _features: features } = this;
+    const { _features: features } = this;
+    const { styled } = this._stylesheet;
     const mine = features?.highlighter;
+    const views = mine?.views;
     const parts = features?.partsReady ?? false;
-    return html`<link rel="stylesheet" href=${stylesheet} @load=${this._onStyled} @error=${this._onStyled} />
+    return html`${this._stylesheet.render()}
       <marginalia-toolbar
         ?ready=${styled}
         claims=${this._claims.length}
@@ -236,6 +232,21 @@ export class MarginaliaReader extends LitElement {
         @marginalia-command=${(event: CustomEvent<CommandDetail>) => this._command(event.detail.command)}
       ></marginalia-toolbar>
       <div class="layout">
+        <div class="side">
+          ${
+            parts
+              ? html`<marginalia-claims-panel
+                  ?open=${this._panels.claimsOpen}
+                  .claims=${this._claims}
+                  .kinds=${this._filters.kinds}
+                  .verdict=${this._filters.verdict}
+                  @marginalia-filter-change=${this._onFilterChange}
+                  @marginalia-part-close=${() => this._panels.close('panel')}
+                ></marginalia-claims-panel>`
+              : nothing
+          }
+          ${views?.panel}
+        </div>
         <div class="main"><slot></slot></div>
         <div
           class="cards"
@@ -245,7 +256,7 @@ export class MarginaliaReader extends LitElement {
             this._notes.step(event.detail.delta, this._byId.get(event.detail.claimId))}
           @marginalia-part-render=${() => this._layout.layout()}
         >
-          ${this._notes.ids.map((id) => this._renderCard(id))}
+          ${this._notes.ids.map((id) => this._renderCard(id))} ${views?.card}
         </div>
       </div>
       ${
@@ -264,17 +275,10 @@ export class MarginaliaReader extends LitElement {
       ></marginalia-claim-map>
       ${
         parts
-          ? html`<marginalia-claims-panel
-                ?open=${this._panels.claimsOpen}
-                .claims=${this._claims}
-                .kinds=${this._filters.kinds}
-                .verdict=${this._filters.verdict}
-                @marginalia-filter-change=${this._onFilterChange}
-                @marginalia-part-close=${() => this._panels.close('panel')}
-              ></marginalia-claims-panel>
-              <marginalia-settings-panel
+          ? html`<marginalia-settings-panel
                 ?open=${this._panels.settingsOpen}
                 .styles=${this._data.styles}
+                .markStyle=${this.markStyle}
                 .citationStyle=${styleFor(this._data, this.citationStyle)?.id ?? ''}
                 .copyFormat=${this.copyFormat}
                 @marginalia-settings-pick=${this._onSettingsPick}
@@ -283,8 +287,7 @@ export class MarginaliaReader extends LitElement {
               <marginalia-help-dialog .shortcuts=${this._keyboard.table}></marginalia-help-dialog>`
           : nothing
       }
-      ${mine?.render()}
-      <div class="sr-only" role="status">${this.announcement}</div>`;
+      ${views?.margin} ${this._live.render()}`;
   }
 
   private _renderCard(claimId: string): TemplateResult | typeof nothing {
@@ -319,9 +322,6 @@ export class MarginaliaReader extends LitElement {
 
   /** The stylesheet loaded (or failed to, or took too long): show the interface, follow the address. */
   private _onStyled(): void {
-    clearTimeout(this._stylesTimer);
-    if (this.styled) return;
-    this.styled = true;
     // Read now rather than on connecting: the page's data comes after the element in the page.
     this._data = readPageData(document);
     this.toggleAttribute('data-enhanced', true);
@@ -381,9 +381,7 @@ export class MarginaliaReader extends LitElement {
   };
 
   private _announce(message: string): void {
-    // Every other message gets a trailing no-break space, so that a repeated message is a change.
-    this._said += 1;
-    this.announcement = this._said % 2 ? message : `${message}\u00a0`;
+    this._live.announce(message);
   }
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {

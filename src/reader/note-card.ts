@@ -84,6 +84,7 @@ export function defineNoteCard({ ReaderPart, html, nothing }: PartKit): void {
         tabindex="-1"
         data-card=${id}
         data-kind=${claim.kind}
+        data-verdict=${claim.verdict}
         ?data-active=${this.active}
       >
         <header class="card-head">

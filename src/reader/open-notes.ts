@@ -1,14 +1,23 @@
 import type { ReactiveControllerHost } from 'lit';
-import { claimsOfMark, type ReaderClaim } from './claim-index.ts';
+import { claimsOfMark, passageBounds, type ReaderClaim } from './claim-index.ts';
 import { readerEvent, type NoteOpenSource } from './events.ts';
 
 /**
  * Which notes are open, and what opening, closing, pinning and stepping do: one note open at a
  * time unless pinned (the last one opened is the active one), `marginalia-note-open` and
  * `marginalia-note-close` fired for each, the address made to name the active note, the change
- * said in the live region, and the opened note's passage and card brought into view with focus
- * in the card. The reader renders the cards from `ids`, and renders again on each change.
+ * said in the live region, and focus in the opened card. The reader renders the cards from
+ * `ids`, and renders again on each change.
+ *
+ * Nothing moves under the reader: a note opened on its passage (a click, a tap, Enter) never
+ * scrolls the page, and its card is placed where it covers nothing of the passage (see
+ * `card-layout-controller.ts`). Stepping with j and k scrolls only when the next passage is out
+ * of view, and only as far as needed to bring it in; a note chosen elsewhere (the claims panel,
+ * the claim map, a link) brings its passage into view.
  */
+
+/** How far opening a note may scroll: not at all, as little as needed, or to its passage. */
+export type Reveal = 'none' | 'nearest' | 'passage';
 export interface OpenNotesOptions {
   /** The claims, in note order (read once the reader has connected). */
   claims(): readonly ReaderClaim[];
@@ -41,7 +50,7 @@ export class OpenNotes {
   }
 
   /** Opens a claim's note; false when there is no such claim. */
-  open(claimId: string, source: NoteOpenSource): boolean {
+  open(claimId: string, source: NoteOpenSource, reveal: Reveal = revealFor(source)): boolean {
     const claim = this._options.byId().get(claimId);
     if (!claim) return false;
     const closing = this.ids.filter((id) => id !== claimId && !this.pinned.has(id));
@@ -52,7 +61,7 @@ export class OpenNotes {
     const count = this._options.claims().length;
     this._options.announce(`Note ${claim.number} of ${count}: ${claim.kindLabel}, ${claim.verdictLabel}.`);
     this._host.dispatchEvent(readerEvent('marginalia-note-open', { claimId, number: claim.number, source }));
-    void this._reveal(claim, source);
+    void this._reveal(claim, reveal);
     return true;
   }
 
@@ -91,26 +100,36 @@ export class OpenNotes {
       index = delta > 0 ? tops.findIndex((top) => top >= line) : tops.findLastIndex((top) => top < line);
     }
     const target = claims[index];
-    if (target) this.open(target.id, 'keyboard');
+    if (target) this.open(target.id, 'keyboard', 'nearest');
     else this._options.announce(delta > 0 ? 'No later claim.' : 'No earlier claim.');
     return true;
   }
 
-  /**
-   * Brings the open note's passage and its card into view, and focus into the card. A passage
-   * chosen elsewhere (panel, map, link) is centred; one reached by keyboard moves only as far as
-   * needed; one clicked is already in view.
-   */
-  private async _reveal(claim: ReaderClaim, source: NoteOpenSource): Promise<void> {
-    await this._options.rendered();
-    const card = this._host.renderRoot.querySelector<HTMLElement>(`[data-card="${CSS.escape(claim.id)}"]`);
-    if (source !== 'pointer') {
-      claim.marks[0]?.scrollIntoView({ block: source === 'keyboard' ? 'nearest' : 'center' });
+  /** Brings the opened note's passage into view as far as `reveal` says, then focus into its card. */
+  private async _reveal(claim: ReaderClaim, reveal: Reveal): Promise<void> {
+    const first = claim.marks[0];
+    if (first && reveal !== 'none') {
+      // Read where the passage is before the card is drawn: drawing it moves nothing, but reading
+      // after would wait for its layout.
+      const { top, bottom } = passageBounds(claim) ?? { top: 0, bottom: 0 };
+      const below = this._host.renderRoot.querySelector('.toolbar')?.getBoundingClientRect().bottom ?? 0;
+      const wide = this._host.dataset['layout'] === 'wide';
+      // On a narrow screen the note opens as a sheet under the passage: keep the passage high.
+      const limit = wide ? innerHeight - 16 : innerHeight * 0.55;
+      const inView = top >= below + 8 && bottom <= limit;
+      if (!(reveal === 'nearest' && inView)) {
+        const target = wide && reveal === 'passage' ? (innerHeight + below - (bottom - top)) / 2 : below + 48;
+        window.scrollBy({ top: top - target, behavior: 'instant' });
+      }
     }
-    card?.scrollIntoView({
-      block: 'nearest',
-      behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth',
-    });
-    card?.focus({ preventScroll: true });
+    await this._options.rendered();
+    this._host.renderRoot
+      .querySelector<HTMLElement>(`[data-card="${CSS.escape(claim.id)}"]`)
+      ?.focus({ preventScroll: true });
   }
+}
+
+/** How far a note opened from `source` may scroll: one opened on its passage, not at all. */
+export function revealFor(source: NoteOpenSource): Reveal {
+  return source === 'pointer' || source === 'keyboard' ? 'none' : 'passage';
 }

@@ -5,8 +5,8 @@ import { ReaderPart } from './reader-part.ts';
 import { textSizes, type ThemeChoice } from './settings-controller.ts';
 
 /**
- * The bar at the top of the reader: the claims panel, claim marks on or off, the reader's own
- * highlights, the theme, the text size, the settings and the keyboard shortcuts. It only says
+ * The bar at the top of the reader: the claims panel, the claims' marks in the text on or off,
+ * the reader's own highlights ("My highlights"), the theme, the text size, the settings and the keyboard shortcuts. It only says
  * what was asked for (`marginalia-command`); `<marginalia-reader>` does it.
  *
  * @summary The reader's toolbar.
@@ -41,7 +41,14 @@ export class ReaderToolbar extends ReaderPart {
       >
         Claims <span class="count">${this.claims}</span>
       </button>
-      <button class="tool" aria-pressed=${this.highlights} @click=${command('highlights')}>Highlights</button>
+      <button
+        class="tool"
+        aria-label="Claim marks"
+        aria-pressed=${this.highlights}
+        @click=${command('highlights')}
+      >
+        <span class="label">Claim marks</span><span class="short" aria-hidden="true">Marks</span>
+      </button>
       <button
         class="tool"
         aria-label="My highlights${mine ? `: ${mine.count}` : ''}"

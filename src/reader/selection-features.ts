@@ -17,12 +17,9 @@ import { defineSelectionToolbar } from './selection-toolbar.ts';
 export { CopyController, type CopyOptions, type CopyOutcome } from './copy-controller.ts';
 export { PageTextSource } from './page-text.ts';
 export { SelectionController, type SelectionOptions } from './selection-controller.ts';
-export {
-  HighlightController,
-  type CardSource,
-  type HighlightItem,
-  type HighlightOptions,
-} from './highlight-controller.ts';
+export { HighlightController, type HighlightOptions } from './highlight-controller.ts';
+export type { HighlightItem } from './highlight-collection.ts';
+export type { CardSource } from './highlights-state.ts';
 
 /** Defines the selection toolbar and the highlights' card and panel (once). */
 export function defineSelectionParts(kit: PartKit): void {

@@ -2,11 +2,13 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { partEvent } from './events.ts';
 import type { StyledReference } from './page-data.ts';
 import { defineOnce, type PartKit } from './part-kit.ts';
-import type { CopyFormat } from './settings-controller.ts';
+import type { CopyFormat, MarkStyle } from './settings-controller.ts';
 
 /** The settings panel, as the reader sets it. */
 export interface SettingsPanelElement extends HTMLElement {
   open: boolean;
+  /** How claim marks look. */
+  markStyle: MarkStyle;
   /** The citation styles the page offers, and the one in use. */
   styles: readonly StyledReference[];
   citationStyle: string;
@@ -14,8 +16,9 @@ export interface SettingsPanelElement extends HTMLElement {
 }
 
 /**
- * Defines `<marginalia-settings-panel>`: how copies are made, the citation style of copied
- * quotes and what a copy holds beside its HTML (plain text or Markdown). It takes focus when it
+ * Defines `<marginalia-settings-panel>`: how the claims' marks look (underlined, or tinted in
+ * their verdicts' colours), and how copies are made: the citation style of copied quotes and
+ * what a copy holds beside its HTML (plain text or Markdown). It takes focus when it
  * opens; the reader remembers what is chosen.
  *
  * @fires marginalia-settings-pick - A choice was made. `detail: {citationStyle}` or `{copyFormat}`.
@@ -25,12 +28,14 @@ export function defineSettingsPanel({ ReaderPart, html, nothing }: PartKit): voi
   class SettingsPanel extends ReaderPart implements SettingsPanelElement {
     static override properties = {
       open: { type: Boolean },
+      markStyle: {},
       styles: { attribute: false },
       citationStyle: {},
       copyFormat: {},
     };
 
     declare open: boolean;
+    declare markStyle: MarkStyle;
     declare styles: readonly StyledReference[];
     declare citationStyle: string;
     declare copyFormat: CopyFormat;
@@ -38,6 +43,7 @@ export function defineSettingsPanel({ ReaderPart, html, nothing }: PartKit): voi
     constructor() {
       super();
       this.open = false;
+      this.markStyle = 'calm';
       this.styles = [];
       this.citationStyle = '';
       this.copyFormat = 'plain';
@@ -49,8 +55,9 @@ export function defineSettingsPanel({ ReaderPart, html, nothing }: PartKit): voi
 
     protected override render(): TemplateResult {
       const { styles, copyFormat } = this;
-      const pick = (detail: { citationStyle: string } | { copyFormat: CopyFormat }) =>
-        this.dispatchEvent(partEvent('marginalia-settings-pick', detail));
+      const pick = (
+        detail: { markStyle: MarkStyle } | { citationStyle: string } | { copyFormat: CopyFormat },
+      ) => this.dispatchEvent(partEvent('marginalia-settings-pick', detail));
       return html`<div
         id="settings"
         class="settings"
@@ -60,7 +67,7 @@ export function defineSettingsPanel({ ReaderPart, html, nothing }: PartKit): voi
         ?hidden=${!this.open}
       >
         <div class="panel-head">
-          <h2 id="settings-title">Copying quotes</h2>
+          <h2 id="settings-title">Settings</h2>
           <button
             class="tool small"
             aria-label="Close settings"
@@ -69,6 +76,28 @@ export function defineSettingsPanel({ ReaderPart, html, nothing }: PartKit): voi
             ×
           </button>
         </div>
+        <fieldset class="field choices">
+          <legend>Claim marks in the text</legend>
+          ${(
+            [
+              ['calm', 'Underlined, tinted on hover'],
+              ['strong', 'Tinted, underlined in the verdicts’ colours'],
+            ] as const
+          ).map(
+            ([value, label]) =>
+              html`<label
+                ><input
+                  type="radio"
+                  name="mark-style"
+                  value=${value}
+                  .checked=${this.markStyle === value}
+                  @change=${() => pick({ markStyle: value })}
+                />
+                ${label}</label
+              >`,
+          )}
+        </fieldset>
+        <h3 class="field-group">Copying quotes</h3>
         ${
           styles.length > 0
             ? html`<label class="field"
