@@ -51,10 +51,19 @@ export interface Timed {
 }
 
 /** Runs a command to its end, timing it from start to exit (wall clock). */
-export function timeCommand(command: string, args: readonly string[], cwd: string): Promise<Timed> {
+export function timeCommand(
+  command: string,
+  args: readonly string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<Timed> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const process_ = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const process_ = spawn(command, args, {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     process_.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

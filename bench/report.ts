@@ -3,6 +3,7 @@
  * performance issue checked against them, and the table printed at the end.
  */
 import type { PageLoad } from './browser.ts';
+import type { CommandResults } from './commands.ts';
 import type { CorpusName } from './corpus.ts';
 
 export interface BuildRow {
@@ -37,6 +38,8 @@ export interface BenchResults {
   /** Time the measurements took (corpora made beforehand not counted). */
   seconds: number;
   corpora: Partial<Record<CorpusName, { bytes: number; addresses: number }>>;
+  /** Whole processes on the seed article: build, check, and plain unified. */
+  commands: CommandResults;
   builds: BuildRow[];
   anchoring: Array<{ corpus: CorpusName; claims: number; ms: number; samples: number[] }>;
   /** The reader bundle: its entry file, and (when it loads more on demand) all its files, gzipped. */
@@ -81,6 +84,36 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 /** The issue's targets, each with its measured value; those without a measurement are left out. */
 export function evaluateTargets(results: BenchResults): Target[] {
   const targets: Target[] = [];
+  const { commands } = results;
+  const build = commands.buildMs / commands.plainMs;
+  const cold = commands.buildColdCacheMs / commands.plainMs;
+  const check = commands.checkMs / commands.plainMs;
+  targets.push(
+    {
+      id: 'process-build',
+      what: '(11) `marginalia build` of the seed article into an empty folder, whole process, against plain unified in a fresh process',
+      value: build,
+      shown: `${ratio(build)} (${ms(commands.buildMs)} / ${ms(commands.plainMs)})`,
+      limit: '≤ 2×',
+      met: build <= 2,
+    },
+    {
+      id: 'process-build-cold',
+      what: '(11) the same, the first build on the machine (empty citation cache: citeproc runs)',
+      value: cold,
+      shown: `${ratio(cold)} (${ms(commands.buildColdCacheMs)} / ${ms(commands.plainMs)})`,
+      limit: '≤ 2×',
+      met: cold <= 2,
+    },
+    {
+      id: 'process-check',
+      what: '(11) `marginalia check` of the seed article, whole process, against plain unified',
+      value: check,
+      shown: `${ratio(check)} (${ms(commands.checkMs)} / ${ms(commands.plainMs)})`,
+      limit: '≤ 1.5×',
+      met: check <= 1.5,
+    },
+  );
   const row = (corpus: CorpusName, format: 'txt' | 'md', claims: number) =>
     results.builds.find(
       (build) => build.corpus === corpus && build.format === format && build.claims === claims,
@@ -215,6 +248,26 @@ export function formatReport(results: BenchResults): string {
     .join(', ');
   parts.push(
     `Marginalia benchmark, ${results.date.slice(0, 10)}, Node.js ${results.node}${results.quick ? ', quick mode' : ''}. Corpora: ${corpora}. Medians; each build in a fresh process.\n`,
+  );
+  const { commands } = results;
+  parts.push(
+    table(
+      [`whole processes, ${commands.article} (${kb(commands.bytes)})`, 'time', '× plain unified'],
+      [
+        ['plain unified (remark-parse → remark-rehype → rehype-stringify)', ms(commands.plainMs), ratio(1)],
+        [
+          'marginalia build, into an empty folder',
+          ms(commands.buildMs),
+          ratio(commands.buildMs / commands.plainMs),
+        ],
+        [
+          'marginalia build, empty citation cache too',
+          ms(commands.buildColdCacheMs),
+          ratio(commands.buildColdCacheMs / commands.plainMs),
+        ],
+        ['marginalia check', ms(commands.checkMs), ratio(commands.checkMs / commands.plainMs)],
+      ],
+    ),
   );
   parts.push(
     table(

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { corpusDir, ensureCorpus, ensureSite, type CorpusFiles, type CorpusName } from './corpus.ts';
+import { measureCommands } from './commands.ts';
 import { median, repository, runChild, timeCommand, tsxImport } from './measure.ts';
 import type { PageLoad } from './browser.ts';
 import { evaluateTargets, formatReport, type BenchResults, type BuildRow } from './report.ts';
@@ -292,6 +293,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     corpora.set(name, await ensureCorpus(name, dir));
   }
   const started = Date.now();
+  const commands = await measureCommands(path.join(outputs, 'commands'), options.quick, log);
   const { builds, anchoring } = await measureBuilds(
     corpora,
     options.quick ? quickConfigs : fullConfigs,
@@ -331,6 +333,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     corpora: Object.fromEntries(
       [...corpora].map(([name, files]) => [name, { bytes: files.bytes, addresses: files.addresses }]),
     ),
+    commands,
     builds,
     anchoring,
     bundle,

@@ -6,7 +6,8 @@
  *   dist/bin/        the command, bundled by esbuild into a few files (main.js, worker.js and
  *                    their shared chunk), so that it starts without resolving hundreds of modules
  *   dist/assets/     the reader's bundle and stylesheets, made once here; `marginalia build`
- *                    copies them (assets.json lists them with the bundle's sizes)
+ *                    copies them (assets.json lists them with the bundle's sizes); and the
+ *                    script that `marginalia serve` adds to the pages it serves
  *   custom-elements.json   the Custom Elements Manifest of <marginalia-reader>
  *
  *   tsx scripts/build-package.ts [--if-stale]
@@ -15,12 +16,22 @@
  * this script, the package and TypeScript settings): the test setup calls it so.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { assetManifestName, type AssetManifest } from '../src/build/assets.ts';
+import { buildEditorBundle, editorScriptName } from '../src/editor/build-bundle.ts';
 import { buildReaderBundle, bundleBudget, formatSize } from '../src/reader/build-bundle.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -34,9 +45,13 @@ const require = createRequire(import.meta.url);
  * is read for its CSL style files.
  */
 const external = [
+  // Only where no prebuilt editor script is found (a clone without a package build).
+  'esbuild',
   '@citation-js/core',
   '@citation-js/plugin-csl',
   '@citation-js/plugin-bibtex',
+  '@citation-js/plugin-ris',
+  '@citation-js/plugin-doi',
   'citeproc',
   'rehype-citation',
 ];
@@ -51,7 +66,7 @@ function filesUnder(dir: string): string[] {
 
 function newestInput(): number {
   const inputs = [
-    ...filesUnder(path.join(root, 'src')),
+    ...filesUnder(path.join(root, 'src')).filter((file) => !file.endsWith('.test.ts')),
     fileURLToPath(import.meta.url),
     path.join(root, 'package.json'),
     path.join(root, 'tsconfig.json'),
@@ -69,9 +84,29 @@ function run(command: string, args: string[]): void {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status})`);
 }
 
-/** tsc: src/ → dist/, JavaScript and declarations. */
+/** tsc: src/ → dist/, JavaScript and declarations (into an empty dist/: nothing stale ships). */
 function compile(): void {
+  rmSync(dist, { recursive: true, force: true });
   run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
+}
+
+/**
+ * Fail when a compiled module still imports a `.ts` file: tsc leaves some specifiers as they
+ * are (an `import()` inside a class with decorators), and Node or a browser would not find them.
+ */
+function checkSpecifiers(): void {
+  const left = filesUnder(dist)
+    .filter((file) => file.endsWith('.js'))
+    .filter((file) =>
+      /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)["']\.{1,2}\/[^"']*\.ts["']/u.test(
+        readFileSync(file, 'utf8'),
+      ),
+    );
+  if (left.length > 0) {
+    throw new Error(
+      `Compiled modules still import .ts files: ${left.map((file) => path.relative(root, file)).join(', ')}`,
+    );
+  }
 }
 
 /** The files beside the sources that the compiled modules read at run time. */
@@ -90,7 +125,6 @@ function copyRuntimeFiles(): void {
 
 /** esbuild: the command and its worker thread, with their dependencies, into dist/bin/. */
 async function bundleCommand(): Promise<void> {
-  rmSync(path.join(dist, 'bin'), { recursive: true, force: true });
   await build({
     entryPoints: {
       main: path.join(root, 'src/cli/main.ts'),
@@ -119,7 +153,6 @@ async function bundleCommand(): Promise<void> {
 /** The reader's bundle, its stylesheet and the page's stylesheet, into dist/assets/. */
 async function buildAssets(): Promise<void> {
   const folder = path.join(dist, 'assets');
-  rmSync(folder, { recursive: true, force: true });
   const bundle = await buildReaderBundle(path.join(folder, 'marginalia-reader.js'));
   if (bundle.gzipBytes >= bundleBudget) {
     throw new Error(
@@ -127,6 +160,9 @@ async function buildAssets(): Promise<void> {
     );
   }
   copyFileSync(path.join(root, 'src/page/marginalia.css'), path.join(folder, 'marginalia.css'));
+  // The script `marginalia serve` adds to the pages it serves (watch and edit mode): not a file
+  // of a built site, so not in the manifest.
+  writeFileSync(path.join(folder, editorScriptName), await buildEditorBundle());
   const manifest: AssetManifest = { files: ['marginalia.css', ...bundle.files], bundle };
   writeFileSync(path.join(folder, assetManifestName), `${JSON.stringify(manifest, null, 2)}\n`);
 }
@@ -151,8 +187,8 @@ function manifest(): void {
 
 if (process.argv.includes('--if-stale') && !isStale()) process.exit(0);
 const started = Date.now();
-rmSync(stamp, { force: true });
 compile();
+checkSpecifiers();
 copyRuntimeFiles();
 await bundleCommand();
 await buildAssets();

@@ -1,31 +1,25 @@
 /**
  * The `marginalia` command as a user runs it: real processes, real files in a temporary folder.
  */
-import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { run } from './run-cli.ts';
 
-const bin = fileURLToPath(new URL('../bin/marginalia.js', import.meta.url));
 const fixtures = fileURLToPath(new URL('fixtures/', import.meta.url));
 const work = mkdtempSync(path.join(tmpdir(), 'marginalia-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], cwd: string): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 /** A project folder with an `article/` holding the named fixtures, each under its fixture's name. */
 function project(name: string, cases: string[]): string {
@@ -104,6 +98,49 @@ describe('marginalia build', () => {
     expect(
       (await import('node:fs')).readdirSync(path.join(dir, 'build')).filter((name) => name.startsWith('.')),
     ).toEqual([]);
+  });
+
+  it('should fail the articles it wrote and put them back when the list of articles cannot be written', async () => {
+    // Arrange
+    const dir = project('late-failure', ['basic-txt']);
+    await run(['build'], dir);
+    const page = path.join(dir, 'build/basic-txt/index.html');
+    const before = readFileSync(page, 'utf8');
+    const claims = path.join(dir, 'article/basic-txt.claims.yaml');
+    writeFileSync(claims, readFileSync(claims, 'utf8').replace(/note: .*/u, 'note: A changed note.'));
+    // A folder where the list of articles goes: writing it fails after the page is written.
+    rmSync(path.join(dir, 'build/index.html'));
+    mkdirSync(path.join(dir, 'build/index.html'));
+
+    // Act
+    const result = await run(['build'], dir);
+
+    // Assert
+    expect(result.code).toBe(1);
+    expect(result.stdout).not.toContain('✓ build/basic-txt');
+    expect(result.stdout).toContain('✗ basic-txt');
+    expect(result.stderr).toMatch(
+      /^article\/basic-txt\.txt:1:1: error Cannot write the list of articles .*\[write-error\]$/mu,
+    );
+    expect(readFileSync(page, 'utf8')).toBe(before);
+    expect(readdirSync(path.join(dir, 'build')).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  it('should write nothing and fail every article when the reader’s files cannot be written', async () => {
+    // Arrange
+    const dir = project('no-assets', ['basic-txt']);
+    mkdirSync(path.join(dir, 'build'), { recursive: true });
+    writeFileSync(path.join(dir, 'build/assets'), 'a file where the assets folder goes');
+
+    // Act
+    const result = await run(['build'], dir);
+
+    // Assert
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /Cannot write the reader's files to build\/assets: .*nothing was written \[write-error\]$/mu,
+    );
+    expect(readdirSync(path.join(dir, 'build')).sort()).toEqual(['assets']);
   });
 
   it('should build one article named by its text file or by its claims file', async () => {

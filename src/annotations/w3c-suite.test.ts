@@ -156,7 +156,7 @@ describe('loadSuiteTest', () => {
       loadSuiteTest('annotations/annotationMusts.test', { suiteDir: join(suiteDir, 'nowhere') });
 
     // Assert
-    expect(act).toThrow(/W3C annotation test suite not found at .*nowhere.*shared\/w3c-annotation-tests/);
+    expect(act).toThrow(/W3C annotation test suite not found at .*nowhere.*test\/data\/w3c-annotation-tests/);
   });
 
   it('should load the real MUST tests with all their assertions', () => {

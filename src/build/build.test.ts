@@ -16,7 +16,7 @@ const text = 'Officials said the river is 120 km long. The bridge will open in 2
 function claims(title: string, extra = ''): string {
   return `source: {title: ${title}}
 references:
-  - {id: spare, type: webpage, title: Spare}
+  - {id: spare, type: webpage, title: Spare, issued: 2024, URL: "https://example.org/spare"}
 claims:
   - id: river
     quote: the river is 120 km long

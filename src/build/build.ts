@@ -13,9 +13,10 @@
  * The compiler is loaded only when an article has to be built, so that a build with nothing to
  * do starts and ends quickly.
  */
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { VFile } from 'vfile';
 import { writeAssets, type BundleSize } from './assets.ts';
 import type { CompileOptions } from './compile-article.ts';
 import {
@@ -32,7 +33,13 @@ import { indexPage } from './index-page.ts';
 import { createProgress, type ProgressStream } from './progress.ts';
 import { fromRecord, toRecord, type ArticleRecord, type BuiltArticle } from './records.ts';
 import type { TaskInput } from './task.ts';
-import { builtArticles, writeFileAtomically } from './write-output.ts';
+import {
+  builtArticles,
+  commitFolder,
+  previousFolder,
+  restoreFolder,
+  writeFileAtomically,
+} from './write-output.ts';
 
 export type { BuiltArticle } from './records.ts';
 
@@ -90,6 +97,17 @@ export async function build(articles: readonly ArticlePaths[], options: BuildOpt
   const program = useCache ? await programHash() : '';
   const repeated = repeatedSlugs(articles);
 
+  let bundle: BundleSize | undefined;
+  if (write) {
+    const start = await startSite(outDir);
+    if ('failure' in start) {
+      const failed = articles.map((paths) => notWritten(paths, cwd, start.failure));
+      for (const article of failed) options.onArticle?.(article);
+      return { articles: failed, ok: false };
+    }
+    bundle = start.bundle;
+  }
+
   const results: Array<BuiltArticle | undefined> = articles.map(() => undefined);
   const keys: Array<string | undefined> = articles.map(() => undefined);
   if (useCache) {
@@ -106,7 +124,12 @@ export async function build(articles: readonly ArticlePaths[], options: BuildOpt
 
   const progress = createProgress(articles.length, options.progress ?? process.stderr);
   let delivered = 0;
+  // A build reports its articles once the output is complete (the shared files and the list of
+  // articles written too): an article is never said to be built when the build then fails.
+  // A check reports each as soon as it is done.
+  let held = write;
   const deliver = (): void => {
+    if (held) return;
     for (let article = results[delivered]; article !== undefined; article = results[delivered]) {
       const ready = article;
       progress.around(() => options.onArticle?.(ready));
@@ -179,17 +202,87 @@ export async function build(articles: readonly ArticlePaths[], options: BuildOpt
   progress.end();
 
   const built = results.filter((article): article is BuiltArticle => article !== undefined);
-  const result: BuildResult = { articles: built, ok: built.every((article) => article.ok) };
+  const result: BuildResult = { articles: built, ok: false };
+  if (bundle) result.bundle = bundle;
   if (write) {
-    await mkdir(outDir, { recursive: true });
-    result.bundle = await writeAssets(path.join(outDir, 'assets'));
-    await writeFileAtomically(path.join(outDir, 'index.html'), indexPage(await builtArticles(outDir)));
-    if (useCache) {
+    const written = built.filter((article) => article.ok && !article.cached);
+    const committed = await finishSite(outDir, written);
+    if (committed && useCache) {
       await Promise.all(updates);
       await saveCache(outDir, manifest);
     }
   }
-  return result;
+  held = false;
+  deliver();
+  return { ...result, ok: built.every((article) => article.ok) };
+}
+
+/** An article that was not built because the output could not be started. */
+function notWritten(paths: ArticlePaths, cwd: string, reason: string): BuiltArticle {
+  const file = new VFile({ path: path.relative(cwd, paths.article ?? paths.claims ?? paths.slug), cwd });
+  const article: BuiltArticle = {
+    slug: paths.slug,
+    title: paths.slug,
+    files: [file],
+    ok: true,
+    claims: 0,
+    cached: false,
+  };
+  failWrite(article, reason);
+  return article;
+}
+
+/** Fail an article that was compiled (and perhaps written) because the output could not be completed. */
+function failWrite(article: BuiltArticle, reason: string): void {
+  const [file] = article.files;
+  if (file) {
+    const message = file.message(reason, { ruleId: 'write-error', source: 'marginalia' });
+    message.fatal = true;
+  }
+  article.ok = false;
+}
+
+/**
+ * The shared files first (the reader's assets): when they cannot be written, nothing else is,
+ * and every article fails saying why. Returns the bundle's sizes, or the reason of the failure.
+ */
+async function startSite(outDir: string): Promise<{ bundle: BundleSize } | { failure: string }> {
+  try {
+    await mkdir(outDir, { recursive: true });
+    await removeStalePrevious(outDir);
+    return { bundle: await writeAssets(path.join(outDir, 'assets')) };
+  } catch (cause) {
+    return {
+      failure: `Cannot write the reader's files to ${path.join(outDir, 'assets')}: ${(cause as Error).message}; nothing was written`,
+    };
+  }
+}
+
+/**
+ * The list of articles, last: when it cannot be written, the articles this build wrote are put
+ * back as they were and fail, so the output folder keeps its previous complete state.
+ * Otherwise the folders they replaced are removed. Returns whether the build was committed.
+ */
+async function finishSite(outDir: string, written: readonly BuiltArticle[]): Promise<boolean> {
+  try {
+    await writeFileAtomically(path.join(outDir, 'index.html'), indexPage(await builtArticles(outDir)));
+  } catch (cause) {
+    const reason = `Cannot write the list of articles ${path.join(outDir, 'index.html')}: ${(cause as Error).message}; the previous version of this article is kept`;
+    for (const article of written) {
+      await restoreFolder(path.join(outDir, article.slug), previousFolder(outDir, article.slug));
+      failWrite(article, reason);
+    }
+    return false;
+  }
+  await Promise.all(written.map((article) => commitFolder(previousFolder(outDir, article.slug))));
+  return true;
+}
+
+/** Previous folders left by a build that stopped before it committed: the folders in place are complete. */
+async function removeStalePrevious(outDir: string): Promise<void> {
+  for (const name of await readdir(outDir)) {
+    if (name.startsWith('.previous-')) await rm(path.join(outDir, name), { recursive: true, force: true });
+  }
 }
 
 /** Below this much work, worker threads cost more to start than they save. */

@@ -15,11 +15,12 @@ import {
 } from '../annotations/web-annotation.ts';
 import { spanDescriber } from '../anchor/index.ts';
 import { registerStyleFile, type StyleId } from '../cite/index.ts';
+import { sourceFromFrontMatter } from '../claims/front-matter.ts';
 import { readClaims } from '../claims/read-claims.ts';
 import type { ClaimsDocument } from '../claims/types.ts';
 import { openCitationCache, saveCitationCache } from '../cite/citation-cache.ts';
 import { createAnchorPipeline, createPipeline } from '../pipeline/index.ts';
-import { error, hasErrors } from '../pipeline/report.ts';
+import { error, hasErrors, warning } from '../pipeline/report.ts';
 import { collectGarbage, largePage } from '../pipeline/rehype-collect-garbage.ts';
 import { pageHtml } from '../pipeline/rehype-stringify-page.ts';
 import { citationFiles } from '../pipeline/rehype-cite-article.ts';
@@ -59,7 +60,8 @@ export interface CompileOptions {
   citationCache?: string;
 }
 
-async function load(file: string | undefined, cwd: string): Promise<VFile | undefined> {
+/** A file as a vfile named relative to `cwd`, with a `read-error` message if it cannot be read. */
+export async function load(file: string | undefined, cwd: string): Promise<VFile | undefined> {
   if (file === undefined) return undefined;
   const vfile = new VFile({ path: path.relative(cwd, file), cwd });
   try {
@@ -109,7 +111,10 @@ export async function compileFiles(
   }
   if (hasErrors(files)) return failed();
 
-  const claims = readClaims(claimsFile);
+  const claims = readClaims(
+    claimsFile,
+    paths.format === 'md' ? { source: sourceFromFrontMatter(String(articleFile.value)) } : {},
+  );
   if (!claims) return failed();
   const title = claims.source.title ?? paths.slug;
 
@@ -129,11 +134,29 @@ export async function compileFiles(
     return { ...failed(title), ok, claims: ok ? (articleFile.data.anchored?.length ?? 0) : 0 };
   }
 
+  const canonical = canonicalUrl(paths.slug, claims, options.baseUrl);
   await openCitationCache(options.citationCache);
-  const processor = createPipeline({ format: paths.format, slug: paths.slug, claims, claimsFile, style });
+  const processor = createPipeline({
+    format: paths.format,
+    slug: paths.slug,
+    claims,
+    claimsFile,
+    style,
+    ...(canonical === undefined ? {} : { canonical }),
+  });
   const html = await renderPage(processor, articleFile, files);
   await saveCitationCache();
   if (html === undefined) return failed(title);
+  const canonicalLevel = claims.checks?.['no-canonical-url'] ?? 'warning';
+  if (canonical === undefined && canonicalLevel !== 'off') {
+    (canonicalLevel === 'error' ? error : warning)(
+      claimsFile,
+      'The page has no published address, so copied quotes link to wherever it is read (a local server, a file): build with --base-url https://your.site/ or give the page its address in canonical:',
+      { line: 1, column: 1 },
+      'no-canonical-url',
+    );
+  }
+  if (hasErrors(files)) return failed(title);
   // The page's trees are garbage now; on a long article, return their memory before the annotations.
   if (html.length >= largePage) collectGarbage();
 
@@ -150,6 +173,19 @@ export async function compileFiles(
     annotations: serializeAnnotationCollection(collection),
     attachments: citationAttachments(articleFile),
   };
+}
+
+/**
+ * The page's published address: `<baseUrl><slug>/` when the build has a base URL, else the
+ * claims file's `canonical`, else none.
+ */
+export function canonicalUrl(
+  slug: string,
+  claims: ClaimsDocument,
+  baseUrl: string | undefined,
+): string | undefined {
+  if (baseUrl !== undefined) return new URL(`${encodeURIComponent(slug)}/`, baseUrl).href;
+  return claims.canonical;
 }
 
 /** The anchored claims as a W3C annotation collection, each note as HTML and as text. */

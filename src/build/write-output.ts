@@ -3,7 +3,8 @@
  * into a fresh temporary folder inside the output folder and renamed into place in one step.
  * An article that failed leaves the output folder as it was.
  */
-import { chmod, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { CompiledArticle } from './compile-article.ts';
 
@@ -16,8 +17,21 @@ export interface ArticleEntry {
 
 const entryFile = 'article.json';
 
-/** Write files into `target` (a folder) atomically: all of them, or none. */
-export async function writeFolderAtomically(target: string, files: Record<string, string>): Promise<void> {
+/** Where an article's previous folder waits while a build is not yet complete. */
+export function previousFolder(outDir: string, slug: string): string {
+  return path.join(outDir, `.previous-${slug}`);
+}
+
+/**
+ * Write files into `target` (a folder) atomically: all of them, or none. The folder that was
+ * there is moved to `previous` when given (kept there until the caller commits or undoes the
+ * build: `commitFolder`, `restoreFolder`), or else removed.
+ */
+export async function writeFolderAtomically(
+  target: string,
+  files: Record<string, string>,
+  previous?: string,
+): Promise<void> {
   const parent = path.dirname(target);
   await mkdir(parent, { recursive: true });
   const temporary = await mkdtemp(path.join(parent, `.tmp-${path.basename(target)}-`));
@@ -27,7 +41,10 @@ export async function writeFolderAtomically(target: string, files: Record<string
     );
     // mkdtemp makes the folder private; a published page must be readable by the web server.
     await chmod(temporary, 0o755);
-    const old = `${temporary}-old`;
+    // The first write of the build keeps what was there before it; a second write of the same
+    // folder in one build (a slug given twice) leaves that previous folder alone.
+    const keep = previous !== undefined && !existsSync(previous);
+    const old = keep ? previous : `${temporary}-old`;
     let replaced = false;
     try {
       await rename(target, old);
@@ -36,25 +53,50 @@ export async function writeFolderAtomically(target: string, files: Record<string
       if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause;
     }
     await rename(temporary, target);
-    if (replaced) await rm(old, { recursive: true, force: true });
+    if (replaced && !keep) await rm(old, { recursive: true, force: true });
   } catch (cause) {
     await rm(temporary, { recursive: true, force: true });
     throw cause;
   }
 }
 
-/** Write one compiled article to `outDir/<slug>/`. */
+/** The build is complete: forget the previous folder of `target`. */
+export async function commitFolder(previous: string): Promise<void> {
+  await rm(previous, { recursive: true, force: true });
+}
+
+/**
+ * The build failed after `target` was written: put its previous folder back (or remove it, when
+ * it had none), so that the output is as it was before the build.
+ */
+export async function restoreFolder(target: string, previous: string): Promise<void> {
+  await rm(target, { recursive: true, force: true });
+  try {
+    await rename(previous, target);
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause;
+  }
+}
+
+/**
+ * Write one compiled article to `outDir/<slug>/`, keeping the folder it replaces as
+ * `outDir/.previous-<slug>/` until the build commits (see `build.ts`).
+ */
 export async function writeArticle(outDir: string, article: CompiledArticle): Promise<void> {
   if (!article.ok || article.html === undefined || article.annotations === undefined) {
     throw new Error(`Article ${article.slug} has errors and cannot be written`);
   }
   const entry: ArticleEntry = { slug: article.slug, title: article.title, claims: article.claims };
-  await writeFolderAtomically(path.join(outDir, article.slug), {
-    'index.html': article.html,
-    ...article.attachments,
-    'annotations.jsonld': article.annotations,
-    [entryFile]: `${JSON.stringify(entry, null, 2)}\n`,
-  });
+  await writeFolderAtomically(
+    path.join(outDir, article.slug),
+    {
+      'index.html': article.html,
+      ...article.attachments,
+      'annotations.jsonld': article.annotations,
+      [entryFile]: `${JSON.stringify(entry, null, 2)}\n`,
+    },
+    previousFolder(outDir, article.slug),
+  );
 }
 
 /** Every article already built in `outDir`, by title. */
@@ -72,10 +114,22 @@ export async function builtArticles(outDir: string): Promise<ArticleEntry[]> {
   return entries.sort((a, b) => a.title.localeCompare(b.title));
 }
 
-/** Write a file atomically (write beside it, then rename over it). */
+/**
+ * Write a file atomically (write beside it, then rename over it), keeping the permissions of
+ * the file it replaces; the temporary file is removed if anything fails.
+ */
 export async function writeFileAtomically(file: string, content: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = path.join(path.dirname(file), `.tmp-${path.basename(file)}-${process.pid}`);
-  await writeFile(temporary, content);
-  await rename(temporary, file);
+  const mode = await stat(file).then(
+    (stats) => stats.mode & 0o7777,
+    () => undefined,
+  );
+  try {
+    await writeFile(temporary, content, mode === undefined ? {} : { mode });
+    await rename(temporary, file);
+  } catch (cause) {
+    await rm(temporary, { force: true });
+    throw cause;
+  }
 }

@@ -11,6 +11,8 @@ declare module '@citation-js/core' {
     lang?: string;
     /** For `citation`: the cited items, each with an optional locator. */
     entry?: Array<{ id: string; locator?: string; label?: string }>;
+    /** For `bibliography`: return `[id, entry]` pairs in the style's order instead of one string. */
+    asEntryArray?: boolean;
   }
 
   export class Cite {

@@ -168,6 +168,60 @@ describe('formatReference', () => {
     expect(result.text).toContain('Small bold <img src=x onerror=alert(1)> test');
   });
 
+  it('should keep a site named by its address in lower case in every style', () => {
+    // Arrange
+    const item: CslItem = {
+      id: 'untitled',
+      type: 'webpage',
+      title: '[An untitled article on video generation]',
+      'container-title': 'bitlyfool.com',
+      URL: 'https://bitlyfool.com/a',
+    };
+
+    // Act
+    const texts = (['apa', 'mla', 'chicago-author-date'] as const).map(
+      (style) => formatReference(item, style).text,
+    );
+
+    // Assert
+    for (const text of texts) {
+      expect(text).toContain('bitlyfool.com');
+      expect(text).not.toMatch(/Bitlyfool|\.Com/);
+    }
+    expect(texts[0]).toBe(
+      '[An untitled article on video generation]. (n.d.). bitlyfool.com. https://bitlyfool.com/a',
+    );
+    expect(JSON.parse(toCslJson(item))).toEqual([item]);
+  });
+
+  it('should cite a Federal Register rule typed regulation as a rule, not as a law', () => {
+    // Arrange
+    const rule: CslItem = {
+      id: 'rule',
+      type: 'regulation',
+      genre: 'Interim final rule',
+      title: 'Export Controls on Semiconductor Manufacturing Items',
+      author: [{ literal: 'Bureau of Industry and Security, U.S. Department of Commerce' }],
+      'container-title': 'Federal Register',
+      volume: '88',
+      page: '73424',
+      issued: { 'date-parts': [[2023, 10, 25]] },
+    };
+
+    // Act
+    const apa = formatReference(rule, 'apa').text;
+    const mla = formatReference(rule, 'mla').text;
+    const chicago = formatReference(rule, 'chicago-author-date').text;
+
+    // Assert
+    expect(apa).toBe(
+      'Bureau of Industry and Security, U.S. Department of Commerce. (2023). Export Controls on Semiconductor Manufacturing Items [Interim final rule]. In Federal Register (Vol. 88, p. 73424).',
+    );
+    expect(mla).toContain('Federal Register, vol. 88, 25 Oct. 2023, p. 73424');
+    expect(chicago).toContain('Interim final rule. Federal Register.');
+    for (const text of [apa, mla, chicago]) expect(text).not.toContain('Pub. L.');
+  });
+
   it('should run citeproc once per item and style however often it is asked', () => {
     // Arrange
     const item: CslItem = { ...article, id: 'cached-once' };

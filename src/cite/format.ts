@@ -117,7 +117,7 @@ function htmlParser(): HtmlParser {
 export function formatReference(item: CslItem, style: StyleId): FormattedCitation {
   assertStyle(style);
   const result = memo(['reference', style, item], () => {
-    const cite = new (citationJs().Cite)(cslData(item));
+    const cite = new (citationJs().Cite)(styleInput(item));
     const options = { template: style, lang };
     return withText(toSafeHast(cite.format('bibliography', { ...options, format: 'html' })));
   });
@@ -133,7 +133,7 @@ export function formatReference(item: CslItem, style: StyleId): FormattedCitatio
 export function formatInText(item: CslItem, style: StyleId, locator?: Locator): FormattedCitation {
   assertStyle(style);
   const result = memo(['in-text', style, locator ?? null, item], () => {
-    const data = cslData(item);
+    const data = styleInput(item);
     const cite = new (citationJs().Cite)(data);
     const entry = [{ id: data.id, ...(locator ? { locator: locator.value, label: locator.label } : {}) }];
     const options = { template: style, lang, entry };
@@ -153,6 +153,31 @@ function withText(html: ElementContent[]): FormattedCitation {
     .replace(/\s+/gu, ' ')
     .trim();
   return { html, text };
+}
+
+/**
+ * The ids of `items` in the order of `style`'s reference list: citeproc sorts them by the
+ * style's `<bibliography><sort>` keys (APA, MLA and Chicago author-date: alphabetically by the
+ * entry's first element, the author or else the title, then by date).
+ *
+ * @throws Error when `style` is neither built in nor registered.
+ */
+export function sortReferences(items: ReadonlyArray<CslItem & { id: string }>, style: StyleId): string[] {
+  assertStyle(style);
+  if (items.length < 2) return items.map((item) => item.id);
+  const order = memo(['order', style, items], () => {
+    const cite = new (citationJs().Cite)(items.map((item) => structuredClone(item)));
+    const entries = cite.format('bibliography', {
+      template: style,
+      lang,
+      format: 'text',
+      asEntryArray: true,
+    });
+    return JSON.stringify((entries as unknown as Array<[string, string]>).map(([id]) => id));
+  });
+  const ids = JSON.parse(order) as string[];
+  // citeproc leaves out nothing it is given; anything it did not return keeps its place at the end.
+  return [...ids, ...items.map((item) => item.id).filter((id) => !ids.includes(id))];
 }
 
 /** `item` as a BibTeX entry (key, entry type and fields as Citation.js maps them). */
@@ -194,7 +219,7 @@ function memo<T extends FormattedCitation | string>(key: unknown[], compute: () 
 
 /** A cached value has the form its kind of result has (a string, or html and text). */
 function sameShape(value: unknown, kind: unknown): boolean {
-  if (kind === 'bibtex' || kind === 'csl-json') return typeof value === 'string';
+  if (kind === 'bibtex' || kind === 'csl-json' || kind === 'order') return typeof value === 'string';
   return (
     value !== null &&
     typeof value === 'object' &&
@@ -212,6 +237,25 @@ function copy(result: FormattedCitation): FormattedCitation {
 function cslData(item: CslItem): CslItem & { id: string } {
   const data = structuredClone(item);
   return { ...data, id: typeof data.id === 'string' && data.id !== '' ? data.id : 'item' };
+}
+
+/** Fields that styles may print in title case. */
+const titleFields = ['title', 'container-title', 'collection-title', 'publisher'] as const;
+/** A web address written as a name, such as a site called `bitlyfool.com`. */
+const domainName = /(^|[\s(])((?:[a-z0-9-]+\.)+[a-z]{2,})(?=$|[\s),;:])/gu;
+
+/**
+ * The item as a style should see it: a site's address used as its name keeps its case, where
+ * title case would make "bitlyfool.com" into "Bitlyfool.Com" (citeproc's `nocase` markup).
+ */
+function styleInput(item: CslItem): CslItem & { id: string } {
+  const data = cslData(item);
+  for (const field of titleFields) {
+    const value = data[field];
+    if (typeof value === 'string')
+      data[field] = value.replace(domainName, '$1<span class="nocase">$2</span>');
+  }
+  return data;
 }
 
 /**

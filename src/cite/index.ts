@@ -15,6 +15,7 @@ export {
 export {
   formatInText,
   formatReference,
+  sortReferences,
   locatorLabels,
   toBibTeX,
   toCslJson,

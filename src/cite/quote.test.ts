@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tidyQuote, widenToWords } from './quote.ts';
+import { nestQuotes, tidyQuote, widenToWords } from './quote.ts';
 
 describe('tidyQuote', () => {
   it('should collapse runs of white space and trim each paragraph', () => {
@@ -24,15 +24,15 @@ describe('tidyQuote', () => {
     expect(tidy).toEqual(['First.', 'Second.']);
   });
 
-  it('should turn double quotation marks inside the quote into single ones', () => {
+  it('should keep double quotation marks as written', () => {
     // Arrange
-    const paragraphs = ['He called it “a world simulator” and "a toy", or „ein Spielzeug“.'];
+    const paragraphs = ['He called it “a world simulator”.'];
 
     // Act
     const tidy = tidyQuote(paragraphs);
 
     // Assert
-    expect(tidy).toEqual(["He called it ‘a world simulator’ and 'a toy', or ‚ein Spielzeug‘."]);
+    expect(tidy).toEqual(['He called it “a world simulator”.']);
   });
 
   it('should keep apostrophes, single quotation marks and typos as written', () => {
@@ -44,6 +44,19 @@ describe('tidyQuote', () => {
 
     // Assert
     expect(tidy).toEqual(["China‘s output, the firm’s ‘plan’ and it's teh end"]);
+  });
+});
+
+describe('nestQuotes', () => {
+  it('should turn double quotation marks inside the quote into single ones', () => {
+    // Arrange
+    const text = 'He called it “a world simulator” and "a toy", or „ein Spielzeug“.';
+
+    // Act
+    const nested = nestQuotes(text);
+
+    // Assert
+    expect(nested).toBe("He called it ‘a world simulator’ and 'a toy', or ‚ein Spielzeug‘.");
   });
 });
 

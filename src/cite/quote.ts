@@ -16,19 +16,24 @@ const singleFor: Readonly<Record<string, string>> = {
 
 /**
  * Tidy a quoted passage, given one string per paragraph: runs of white space become one space,
- * each paragraph is trimmed and empty ones are dropped, and double quotation marks become single
- * ones (`“` → `‘`, `”` → `’`, `"` → `'`), since the quotation itself goes inside double marks.
- * Nothing else changes: curly apostrophes, odd marks and typos ("China‘s") stay as written.
+ * each paragraph is trimmed and empty ones are dropped. Nothing else changes: quotation marks,
+ * curly apostrophes, odd marks and typos ("China‘s") stay as written (see `nestQuotes` for the
+ * marks of a run-in quotation).
  */
 export function tidyQuote(paragraphs: readonly string[]): string[] {
   return paragraphs
-    .map((paragraph) =>
-      paragraph
-        .replace(/\s+/g, ' ')
-        .trim()
-        .replace(/["“”„‟]/g, (mark) => singleFor[mark] ?? mark),
-    )
+    .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
     .filter((paragraph) => paragraph !== '');
+}
+
+/**
+ * A quotation made ready to go inside double quotation marks: each double mark in it becomes a
+ * single one (`“` → `‘`, `”` → `’`, `"` → `'`), as all three manuals ask of a quotation within a
+ * run-in quotation (APA 7 §8.26; MLA 9, "Quotations": punctuation with quotations; CMOS 17
+ * §13.30). A block quotation keeps its marks as written.
+ */
+export function nestQuotes(text: string): string {
+  return text.replace(/["“”„‟]/g, (mark) => singleFor[mark] ?? mark);
 }
 
 /** Offsets of a selection in a text: `start` inclusive, `end` exclusive (UTF-16 code units). */

@@ -33,6 +33,17 @@ export function checkContent(context: CheckContext): void {
   });
   checkCites(context, claims, referenceIds);
   checkUnused(context, claims, referenceIds);
+  if (
+    Object.hasOwn(data, 'claims') &&
+    (data.claims === null || (Array.isArray(data.claims) && data.claims.length === 0))
+  ) {
+    report(
+      context,
+      '/claims',
+      'no-claims',
+      'The article has no claims yet: its page shows the text alone. Add claims with id, quote, kind and note',
+    );
+  }
 
   if (isRecord(data.source)) checkCslItem(context, data.source, '/source');
   for (const { value, pointer } of references) checkCslItem(context, value, pointer);
@@ -45,13 +56,13 @@ export function checkContent(context: CheckContext): void {
   }
 }
 
-interface Entry {
+export interface Entry {
   value: Record<string, unknown>;
   pointer: string;
 }
 
 /** The mappings of a list, with their pointers (items of the wrong type are skipped). */
-function entries(list: unknown, pointer: string): Entry[] {
+export function entries(list: unknown, pointer: string): Entry[] {
   if (!Array.isArray(list)) return [];
   return list.flatMap((value, index) =>
     isRecord(value) ? [{ value, pointer: childPointer(pointer, index) }] : [],

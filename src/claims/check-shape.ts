@@ -93,17 +93,6 @@ function explain(context: CheckContext, error: ErrorObject): void {
     case 'additionalProperties':
       unknownField(context, pointer, String(error.params.additionalProperty), error.parentSchema);
       return;
-    case 'minItems':
-      if (pointer === '/claims') {
-        report(
-          context,
-          pointer,
-          'missing-field',
-          'The list of claims is empty: add at least one claim with id, quote, kind and note',
-        );
-        return;
-      }
-      break;
     case 'enum':
       if (field === 'kind' || field === 'verdict' || field === 'type') {
         unknownValue(context, pointer, field);

@@ -7,19 +7,24 @@
  *
  * The steps: parse (YAML or JSON, keeping positions) → check the shape against
  * `claims.schema.json` → check what a schema cannot (unique ids, known references, dates, URLs)
- * → build the document from what is valid.
+ * → the editorial checks, at the levels the file sets under `checks:` → check the references'
+ * sanity (`check-references.ts`: types that fit their fields, titles, dates, access dates;
+ * warnings) → build the document from what is valid.
  */
 import type { VFile } from 'vfile';
 import type { RuleId } from '../pipeline/messages.ts';
 import { assemble } from './assemble.ts';
 import { checkContent } from './check-content.ts';
+import { checkEditorial } from './check-editorial.ts';
+import { checkLevels, readLevels } from './check-levels.ts';
+import { checkReferences } from './check-references.ts';
 import { checkShape } from './check-shape.ts';
 import type { Format } from './describe.ts';
 import { parseJson } from './parse-json.ts';
 import { parseYaml } from './parse-yaml.ts';
 import type { CheckContext, Problem } from './problems.ts';
-import { isRecord, placeOf } from './tree.ts';
-import type { ClaimsDocument } from './types.ts';
+import { isRecord, placeOf, setOwn } from './tree.ts';
+import type { ClaimsDocument, CslItem } from './types.ts';
 
 /**
  * Read and validate the claims file in `file` (its `value` is the text; its `path`, which ends
@@ -31,7 +36,7 @@ import type { ClaimsDocument } from './types.ts';
  * article), and so is a CSL field with an error. Dates are normalised to `date-parts`, `cites`
  * defaults to `[]`, and each claim has the positions of its fields.
  */
-export function readClaims(file: VFile): ClaimsDocument | undefined {
+export function readClaims(file: VFile, options: ReadOptions = {}): ClaimsDocument | undefined {
   const format = formatOf(file.path);
   const text = file.toString().replace(/^\uFEFF/, '');
   const parsed = format === 'json' ? parseJson(text) : parseYaml(text);
@@ -49,11 +54,33 @@ export function readClaims(file: VFile): ClaimsDocument | undefined {
     return undefined;
   }
 
-  const context: CheckContext = { tree, format, problems };
+  if (options.source) fillSource(tree.data, options.source);
+  const context: CheckContext = { tree, format, problems, levels: readLevels(tree.data) };
   checkShape(context);
   checkContent(context);
+  checkLevels(context);
+  checkEditorial(context);
+  checkReferences(context);
   emit(file, problems);
   return assemble(context);
+}
+
+export interface ReadOptions {
+  /**
+   * Fields of the article's source known from elsewhere (a `.md` article's front matter), used
+   * where the claims file's `source` gives none.
+   */
+  source?: CslItem;
+}
+
+function fillSource(data: Record<string, unknown>, fields: CslItem): void {
+  if (Object.keys(fields).length === 0) return;
+  if (data.source === undefined) setOwn(data, 'source', {});
+  const source = data.source;
+  if (!isRecord(source)) return;
+  for (const [field, value] of Object.entries(fields)) {
+    if (!Object.hasOwn(source, field)) setOwn(source, field, structuredClone(value));
+  }
 }
 
 function formatOf(path: string | undefined): Format {

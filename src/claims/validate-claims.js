@@ -2,7 +2,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"Marginalia claims file","description":"The editorial layer of one article: the article's own metadata (source), the works the notes cite (references) and the claims, each with the exact quote it is about and the editor's note. Lives beside the article as <slug>.claims.yaml or <slug>.claims.json.","type":"object","required":["source","claims"],"additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Optional: the address of this schema, for editors that offer completion and checks."},"source":{"description":"The article itself, as a CSL-JSON item. Only title is required; container-title (the publication), author, issued and URL make its citation complete.","type":"object","allOf":[{"$ref":"#/definitions/cslItem"}],"required":["title"]},"references":{"type":"array","description":"Works that the notes cite, as CSL-JSON items. Each needs an id (unique, cited from claims), a type and a title.","items":{"type":"object","allOf":[{"$ref":"#/definitions/cslItem"}],"required":["id","type","title"],"properties":{"id":{"type":"string","description":"Identifier of the reference, unique in this file: the text that claims list in cites."}}}},"claims":{"type":"array","description":"The claims of the article, in any order. At least one.","minItems":1,"items":{"$ref":"#/definitions/claim"}},"style":{"type":"string","description":"Optional path, relative to the claims file, of a CSL style (.csl) for the citations in the notes."},"canonical":{"type":"string","description":"Optional: the address the built page is published under (its canonical URL). Copied links point under it, whatever address the page is read at; marginalia build --base-url takes precedence."},"provenance":{"type":"string","description":"Optional, Markdown: how the text of the article was found and what is not known about it (publisher, date, headline). Shown on the page under the title."},"review":{"type":"object","description":"Optional: who reviewed the article's claims, and when.","additionalProperties":false,"properties":{"by":{"type":"string","pattern":"\\S","description":"The reviewer: a person or an organisation, as it should be credited."},"date":{"$ref":"#/definitions/date","description":"When the review was completed (what the notes know stops here)."},"url":{"type":"string","description":"Optional: a page about the reviewer or the publication's review process (http or https)."}}},"ratings":{"type":"object","description":"Optional: this publication's definitions of the verdicts, shown in the page's legend. Verdicts not defined here get the default wording.","additionalProperties":false,"properties":{"supported":{"type":"string","pattern":"\\S","description":"What the verdict \"supported\" means in this publication, in plain words."},"partly-supported":{"type":"string","pattern":"\\S","description":"What the verdict \"partly-supported\" means in this publication, in plain words."},"unsupported":{"type":"string","pattern":"\\S","description":"What the verdict \"unsupported\" means in this publication, in plain words."},"misleading":{"type":"string","pattern":"\\S","description":"What the verdict \"misleading\" means in this publication, in plain words."},"disputed":{"type":"string","pattern":"\\S","description":"What the verdict \"disputed\" means in this publication, in plain words."},"unverifiable":{"type":"string","pattern":"\\S","description":"What the verdict \"unverifiable\" means in this publication, in plain words."}}},"kinds":{"type":"object","description":"Optional: this publication's definitions of the claim kinds, shown in the page's legend.","additionalProperties":false,"properties":{"fact":{"type":"string","pattern":"\\S","description":"What the kind \"fact\" means in this publication, in plain words."},"statistic":{"type":"string","pattern":"\\S","description":"What the kind \"statistic\" means in this publication, in plain words."},"comparison":{"type":"string","pattern":"\\S","description":"What the kind \"comparison\" means in this publication, in plain words."},"causal":{"type":"string","pattern":"\\S","description":"What the kind \"causal\" means in this publication, in plain words."},"prediction":{"type":"string","pattern":"\\S","description":"What the kind \"prediction\" means in this publication, in plain words."},"opinion":{"type":"string","pattern":"\\S","description":"What the kind \"opinion\" means in this publication, in plain words."},"recommendation":{"type":"string","pattern":"\\S","description":"What the kind \"recommendation\" means in this publication, in plain words."}}},"checks":{"type":"object","description":"Optional: the editorial checks of `marginalia check` turned off or made stricter, by rule id: off, warning or error.","additionalProperties":{"type":"string","enum":["off","warning","error"]}}},"definitions":{"claim":{"type":"object","description":"One claim: a passage of the article, what kind of claim it makes, and the editor's note on it.","required":["id","quote","kind","note"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9-]+$","description":"Identifier of the claim, unique in this file: lower-case letters, digits and hyphens, such as gdp-growth. It becomes part of the page's links (#note-gdp-growth)."},"quote":{"type":"string","pattern":"\\S","description":"The exact text of the article that the claim is about, as published (curly quotes and typos included). Runs of white space match any white space. It must stay inside one paragraph."},"prefix":{"type":"string","description":"Optional: the text right before the quote, to pick one of several occurrences."},"suffix":{"type":"string","description":"Optional: the text right after the quote, to pick one of several occurrences."},"kind":{"type":"string","enum":["fact","statistic","comparison","causal","prediction","opinion","recommendation"],"description":"What kind of claim the passage makes: fact, statistic, comparison, causal, prediction, opinion or recommendation."},"verdict":{"type":"string","enum":["supported","partly-supported","unsupported","misleading","disputed","unverifiable"],"description":"Optional: what the editor found, from supported to unverifiable."},"note":{"type":"string","description":"The editor's note, in Markdown: what the editor found, in a few sentences. Raw HTML is not rendered."},"cites":{"type":"array","items":{"type":"string"},"description":"Optional: ids of the references the note relies on, such as [openai-sora-2024]."},"reviewed":{"$ref":"#/definitions/date","description":"Optional: when this claim was last reviewed, if not on the review date of the whole article."}}},"cslItem":{"type":"object","description":"A CSL-JSON item: a bibliographic description of a work. Field names are CSL variables.","additionalProperties":false,"properties":{"id":{"type":["string","number"],"description":"Identifier of the work, unique in this file. References must give one (text, so claims can cite it); it is optional for the source."},"type":{"type":"string","enum":["article","article-journal","article-magazine","article-newspaper","bill","book","broadcast","chapter","classic","collection","dataset","document","entry","entry-dictionary","entry-encyclopedia","event","figure","graphic","hearing","interview","legal_case","legislation","manuscript","map","motion_picture","musical_score","pamphlet","paper-conference","patent","performance","periodical","personal_communication","post","post-weblog","regulation","report","review","review-book","software","song","speech","standard","thesis","treaty","webpage"],"description":"CSL item type, such as webpage, article-newspaper, article-journal, book or report. Required for references."},"abstract":{"type":"string","description":"Abstract or summary of the work."},"accessed":{"$ref":"#/definitions/date","description":"When the editor last read the work online."},"annote":{"type":"string","description":"Reader's annotation of the work (most styles do not print it)."},"archive":{"type":"string","description":"Archive that holds the work."},"archive-place":{"type":"string","description":"Place (city) of the archive."},"archive_collection":{"type":"string","description":"Collection inside the archive."},"archive_location":{"type":"string","description":"Place of the work inside the archive (box, folder)."},"author":{"$ref":"#/definitions/names","description":"Authors of the work."},"authority":{"type":"string","description":"Issuing or judicial authority, such as a court or an agency."},"available-date":{"$ref":"#/definitions/date","description":"When the work was first made available (for example online ahead of print)."},"call-number":{"type":"string","description":"Call number in a library."},"categories":{"type":"array","items":{"type":"string"},"description":"Categories or subjects of the work."},"chair":{"$ref":"#/definitions/names","description":"Chairs of the event or committee."},"chapter-number":{"type":["string","number"],"description":"Number of the chapter."},"citation-key":{"type":"string","description":"Key for citing the work from other tools (a BibTeX key, for example)."},"citation-label":{"type":"string","description":"Label for the work in label styles."},"citation-number":{"type":["string","number"],"description":"Number of the citation (usually left to the style)."},"collection-editor":{"$ref":"#/definitions/names","description":"Editors of the series the work belongs to."},"collection-number":{"type":["string","number"],"description":"Number of the work in its series."},"collection-title":{"type":"string","description":"Title of the series the work belongs to."},"compiler":{"$ref":"#/definitions/names","description":"Compilers of the work."},"composer":{"$ref":"#/definitions/names","description":"Composers of the music."},"container-author":{"$ref":"#/definitions/names","description":"Authors of the container (the book a chapter is in, for example)."},"container-title":{"type":"string","description":"Title of the work this one is part of: the newspaper, magazine, journal, website or book."},"container-title-short":{"type":"string","description":"Short form of container-title, such as a journal abbreviation."},"contributor":{"$ref":"#/definitions/names","description":"Other contributors."},"curator":{"$ref":"#/definitions/names","description":"Curators of the exhibition or collection."},"custom":{"type":"object","description":"Free-form data for other tools; Marginalia ignores it."},"dimensions":{"type":"string","description":"Physical size or running time."},"director":{"$ref":"#/definitions/names","description":"Directors of the film or production."},"division":{"type":"string","description":"Subdivision of the authority (a department or a chamber)."},"DOI":{"type":"string","description":"Digital Object Identifier, without the https://doi.org/ prefix, such as 10.1000/182."},"edition":{"type":["string","number"],"description":"Edition, such as 2 or \"2nd\"."},"editor":{"$ref":"#/definitions/names","description":"Editors of the work."},"editorial-director":{"$ref":"#/definitions/names","description":"Editorial directors."},"event":{"type":"string","description":"Deprecated: use event-title."},"event-date":{"$ref":"#/definitions/date","description":"When the event took place."},"event-place":{"type":"string","description":"Place of the event."},"event-title":{"type":"string","description":"Name of the event (a conference, a hearing)."},"executive-producer":{"$ref":"#/definitions/names","description":"Executive producers."},"first-reference-note-number":{"type":["string","number"],"description":"Note number of the first citation (usually left to the style)."},"genre":{"type":"string","description":"Kind or genre of the work, such as \"press release\" or \"PhD thesis\"."},"guest":{"$ref":"#/definitions/names","description":"Guests of the broadcast or podcast."},"host":{"$ref":"#/definitions/names","description":"Hosts of the broadcast or podcast."},"illustrator":{"$ref":"#/definitions/names","description":"Illustrators."},"interviewer":{"$ref":"#/definitions/names","description":"Interviewers."},"ISBN":{"type":"string","description":"International Standard Book Number."},"ISSN":{"type":"string","description":"International Standard Serial Number."},"issue":{"type":["string","number"],"description":"Issue of the journal or magazine."},"issued":{"$ref":"#/definitions/date","description":"When the work was published."},"journalAbbreviation":{"type":"string","description":"Abbreviated journal title (citeproc-js extension; prefer container-title-short)."},"jurisdiction":{"type":"string","description":"Jurisdiction of a legal work (a country or a state)."},"keyword":{"type":"string","description":"Keywords or tags."},"language":{"type":"string","description":"Language of the work as a BCP 47 tag, such as en or fr-CA."},"locator":{"type":["string","number"],"description":"Part of the work cited, such as a page (usually given per citation instead)."},"medium":{"type":"string","description":"Medium or format, such as \"online\" or \"DVD\"."},"narrator":{"$ref":"#/definitions/names","description":"Narrators."},"note":{"type":"string","description":"Further information; some styles print it after the citation."},"number":{"type":["string","number"],"description":"Number of the report, bill or standard."},"number-of-pages":{"type":["string","number"],"description":"Total number of pages."},"number-of-volumes":{"type":["string","number"],"description":"Total number of volumes."},"organizer":{"$ref":"#/definitions/names","description":"Organisers of the event."},"original-author":{"$ref":"#/definitions/names","description":"Authors of the original work (of a translation or reprint)."},"original-date":{"$ref":"#/definitions/date","description":"When the original work was published."},"original-publisher":{"type":"string","description":"Publisher of the original work."},"original-publisher-place":{"type":"string","description":"Place of the publisher of the original work."},"original-title":{"type":"string","description":"Title of the original work (of a translation)."},"page":{"type":["string","number"],"description":"Page or page range, such as 12-19."},"page-first":{"type":["string","number"],"description":"First page."},"part":{"type":["string","number"],"description":"Number of the part."},"part-title":{"type":"string","description":"Title of the part of the work."},"performer":{"$ref":"#/definitions/names","description":"Performers."},"PMCID":{"type":"string","description":"PubMed Central identifier."},"PMID":{"type":"string","description":"PubMed identifier."},"printing":{"type":["string","number"],"description":"Printing number."},"producer":{"$ref":"#/definitions/names","description":"Producers."},"publisher":{"type":"string","description":"Publisher of the work."},"publisher-place":{"type":"string","description":"Place (city) of the publisher."},"recipient":{"$ref":"#/definitions/names","description":"Recipients of the letter or message."},"references":{"type":"string","description":"Works related to this one, such as the data set behind it."},"reviewed-author":{"$ref":"#/definitions/names","description":"Authors of the work under review."},"reviewed-genre":{"type":"string","description":"Genre of the work under review."},"reviewed-title":{"type":"string","description":"Title of the work under review."},"scale":{"type":"string","description":"Scale of a map."},"script-writer":{"$ref":"#/definitions/names","description":"Writers of the script."},"section":{"type":"string","description":"Section of the newspaper or the work."},"series-creator":{"$ref":"#/definitions/names","description":"Creators of the series."},"shortTitle":{"type":"string","description":"Short title (citeproc-js extension; prefer title-short)."},"source":{"type":"string","description":"Database or catalogue the metadata came from."},"status":{"type":"string","description":"Publication status, such as \"forthcoming\" or \"in press\"."},"submitted":{"$ref":"#/definitions/date","description":"When the work was submitted (a patent, a manuscript)."},"supplement":{"type":["string","number"],"description":"Supplement number."},"title":{"type":"string","description":"Title of the work, as published."},"title-short":{"type":"string","description":"Short form of the title."},"translator":{"$ref":"#/definitions/names","description":"Translators."},"URL":{"type":"string","description":"Web address of the work. Only http:, https: and mailto: addresses are accepted."},"version":{"type":["string","number"],"description":"Version of the software, data set or document."},"volume":{"type":["string","number"],"description":"Volume."},"volume-title":{"type":"string","description":"Title of the volume."},"volume-title-short":{"type":"string","description":"Short form of the volume title."},"year-suffix":{"type":"string","description":"Letter that tells apart works of one author in one year (usually left to the style)."}}},"names":{"type":"array","description":"People or organisations, each as {family, given} or {literal}.","items":{"type":"object","description":"One name: family and given for a person, literal for an organisation or a name to print as is.","additionalProperties":false,"properties":{"family":{"type":"string","description":"Family name (surname)."},"given":{"type":"string","description":"Given names."},"literal":{"type":"string","description":"The whole name, printed as is: an organisation such as \"Reuters\", or a name that should not be split."},"dropping-particle":{"type":"string","description":"Particle dropped when only the family name is shown, such as \"van\" in some styles."},"non-dropping-particle":{"type":"string","description":"Particle kept with the family name, such as \"de\" in \"de Gaulle\"."},"suffix":{"type":"string","description":"Name suffix, such as \"Jr.\" or \"III\"."},"comma-suffix":{"type":["string","number","boolean"],"description":"Whether a comma goes before the suffix."},"static-ordering":{"type":["string","number","boolean"],"description":"Whether the name is always printed given name last (as in many East Asian names)."},"parse-names":{"type":["string","number","boolean"],"description":"Whether particles should be parsed out of the family and given names."}}}},"date":{"type":["string","integer","object"],"description":"A date: a YAML date or text 2024-02-20, 2024-02 or 2024, a year as a number, or a CSL date object {date-parts: [[2024, 2, 20]]}. All forms are read as date-parts; no time zone is applied.","additionalProperties":false,"properties":{"date-parts":{"type":"array","description":"One date [[year, month, day]] (month and day optional), or a range [[2020, 1], [2021, 6]].","minItems":1,"maxItems":2,"items":{"type":"array","minItems":1,"maxItems":3,"items":{"type":["integer","string"]}}},"season":{"type":["integer","string"],"description":"Season of the date: 1 to 4 (spring to winter) or its name."},"circa":{"type":["string","number","boolean"],"description":"Whether the date is approximate."},"literal":{"type":"string","description":"A date to print as is, such as \"Spring 1990s\"."},"raw":{"type":"string","description":"A date as written, for processors that parse it."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"Marginalia claims file","description":"The editorial layer of one article: the article's own metadata (source), the works the notes cite (references) and the claims, each with the exact quote it is about and the editor's note. Lives beside the article as <slug>.claims.yaml or <slug>.claims.json.","type":"object","required":["source","claims"],"additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Optional: the address of this schema, for editors that offer completion and checks."},"source":{"description":"The article itself, as a CSL-JSON item. Only title is required (a .md article's front matter may give it instead); container-title (the publication), author, issued and URL make its citation complete.","type":"object","allOf":[{"$ref":"#/definitions/cslItem"}],"required":["title"]},"references":{"type":["array","null"],"description":"Works that the notes cite, as CSL-JSON items. Each needs an id (unique, cited from claims), a type and a title. Empty (or null) when the notes cite nothing.","items":{"type":"object","allOf":[{"$ref":"#/definitions/cslItem"}],"required":["id","type","title"],"properties":{"id":{"type":"string","description":"Identifier of the reference, unique in this file: the text that claims list in cites."}}}},"claims":{"type":["array","null"],"description":"The claims of the article, in any order. Empty (or null) for an article whose claims are still to be written.","items":{"$ref":"#/definitions/claim"}},"style":{"type":"string","description":"Optional path, relative to the claims file, of a CSL style (.csl) for the citations in the notes."},"canonical":{"type":"string","description":"Optional: the address the built page is published under (its canonical URL). Copied links point under it, whatever address the page is read at; marginalia build --base-url takes precedence."},"provenance":{"type":"string","description":"Optional, Markdown: how the text of the article was found and what is not known about it (publisher, date, headline). Shown on the page under the title."},"review":{"type":"object","description":"Optional: who reviewed the article's claims, and when.","additionalProperties":false,"properties":{"by":{"type":"string","pattern":"\\S","description":"The reviewer: a person or an organisation, as it should be credited."},"date":{"$ref":"#/definitions/date","description":"When the review was completed (what the notes know stops here)."},"url":{"type":"string","description":"Optional: a page about the reviewer or the publication's review process (http or https)."}}},"ratings":{"type":"object","description":"Optional: this publication's definitions of the verdicts, shown in the page's legend. Verdicts not defined here get the default wording.","additionalProperties":false,"properties":{"supported":{"type":"string","pattern":"\\S","description":"What the verdict \"supported\" means in this publication, in plain words."},"partly-supported":{"type":"string","pattern":"\\S","description":"What the verdict \"partly-supported\" means in this publication, in plain words."},"unsupported":{"type":"string","pattern":"\\S","description":"What the verdict \"unsupported\" means in this publication, in plain words."},"misleading":{"type":"string","pattern":"\\S","description":"What the verdict \"misleading\" means in this publication, in plain words."},"disputed":{"type":"string","pattern":"\\S","description":"What the verdict \"disputed\" means in this publication, in plain words."},"unverifiable":{"type":"string","pattern":"\\S","description":"What the verdict \"unverifiable\" means in this publication, in plain words."}}},"kinds":{"type":"object","description":"Optional: this publication's definitions of the claim kinds, shown in the page's legend.","additionalProperties":false,"properties":{"fact":{"type":"string","pattern":"\\S","description":"What the kind \"fact\" means in this publication, in plain words."},"statistic":{"type":"string","pattern":"\\S","description":"What the kind \"statistic\" means in this publication, in plain words."},"comparison":{"type":"string","pattern":"\\S","description":"What the kind \"comparison\" means in this publication, in plain words."},"causal":{"type":"string","pattern":"\\S","description":"What the kind \"causal\" means in this publication, in plain words."},"prediction":{"type":"string","pattern":"\\S","description":"What the kind \"prediction\" means in this publication, in plain words."},"opinion":{"type":"string","pattern":"\\S","description":"What the kind \"opinion\" means in this publication, in plain words."},"recommendation":{"type":"string","pattern":"\\S","description":"What the kind \"recommendation\" means in this publication, in plain words."}}},"checks":{"type":"object","description":"Optional: the editorial checks of `marginalia check` turned off or made stricter, by rule id: off, warning or error.","additionalProperties":{"type":"string","enum":["off","warning","error"]}}},"definitions":{"claim":{"type":"object","description":"One claim: a passage of the article, what kind of claim it makes, and the editor's note on it.","required":["id","quote","kind","note"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9-]+$","description":"Identifier of the claim, unique in this file: lower-case letters, digits and hyphens, such as gdp-growth. It becomes part of the page's links (#note-gdp-growth)."},"quote":{"type":"string","pattern":"\\S","description":"The exact text of the article that the claim is about, as published (curly quotes and typos included). Runs of white space match any white space. It must stay inside one paragraph."},"prefix":{"type":"string","description":"Optional: the text right before the quote, to pick one of several occurrences."},"suffix":{"type":"string","description":"Optional: the text right after the quote, to pick one of several occurrences."},"kind":{"type":"string","enum":["fact","statistic","comparison","causal","prediction","opinion","recommendation"],"description":"What kind of claim the passage makes: fact, statistic, comparison, causal, prediction, opinion or recommendation."},"verdict":{"type":"string","enum":["supported","partly-supported","unsupported","misleading","disputed","unverifiable"],"description":"Optional: what the editor found, from supported to unverifiable."},"note":{"type":"string","description":"The editor's note, in Markdown: what the editor found, in a few sentences. Raw HTML is not rendered."},"cites":{"type":"array","items":{"type":"string"},"description":"Optional: ids of the references the note relies on, such as [openai-sora-2024]."},"reviewed":{"$ref":"#/definitions/date","description":"Optional: when this claim was last reviewed, if not on the review date of the whole article."}}},"cslItem":{"type":"object","description":"A CSL-JSON item: a bibliographic description of a work. Field names are CSL variables.","additionalProperties":false,"properties":{"id":{"type":["string","number"],"description":"Identifier of the work, unique in this file. References must give one (text, so claims can cite it); it is optional for the source."},"type":{"type":"string","enum":["article","article-journal","article-magazine","article-newspaper","bill","book","broadcast","chapter","classic","collection","dataset","document","entry","entry-dictionary","entry-encyclopedia","event","figure","graphic","hearing","interview","legal_case","legislation","manuscript","map","motion_picture","musical_score","pamphlet","paper-conference","patent","performance","periodical","personal_communication","post","post-weblog","regulation","report","review","review-book","software","song","speech","standard","thesis","treaty","webpage"],"description":"CSL item type, such as webpage, article-newspaper, article-journal, book or report. Required for references."},"abstract":{"type":"string","description":"Abstract or summary of the work."},"accessed":{"$ref":"#/definitions/date","description":"When the editor last read the work online."},"annote":{"type":"string","description":"Reader's annotation of the work (most styles do not print it)."},"archive":{"type":"string","description":"Archive that holds the work."},"archive-place":{"type":"string","description":"Place (city) of the archive."},"archive_collection":{"type":"string","description":"Collection inside the archive."},"archive_location":{"type":"string","description":"Place of the work inside the archive (box, folder)."},"author":{"$ref":"#/definitions/names","description":"Authors of the work."},"authority":{"type":"string","description":"Issuing or judicial authority, such as a court or an agency."},"available-date":{"$ref":"#/definitions/date","description":"When the work was first made available (for example online ahead of print)."},"call-number":{"type":"string","description":"Call number in a library."},"categories":{"type":"array","items":{"type":"string"},"description":"Categories or subjects of the work."},"chair":{"$ref":"#/definitions/names","description":"Chairs of the event or committee."},"chapter-number":{"type":["string","number"],"description":"Number of the chapter."},"citation-key":{"type":"string","description":"Key for citing the work from other tools (a BibTeX key, for example)."},"citation-label":{"type":"string","description":"Label for the work in label styles."},"citation-number":{"type":["string","number"],"description":"Number of the citation (usually left to the style)."},"collection-editor":{"$ref":"#/definitions/names","description":"Editors of the series the work belongs to."},"collection-number":{"type":["string","number"],"description":"Number of the work in its series."},"collection-title":{"type":"string","description":"Title of the series the work belongs to."},"compiler":{"$ref":"#/definitions/names","description":"Compilers of the work."},"composer":{"$ref":"#/definitions/names","description":"Composers of the music."},"container-author":{"$ref":"#/definitions/names","description":"Authors of the container (the book a chapter is in, for example)."},"container-title":{"type":"string","description":"Title of the work this one is part of: the newspaper, magazine, journal, website or book."},"container-title-short":{"type":"string","description":"Short form of container-title, such as a journal abbreviation."},"contributor":{"$ref":"#/definitions/names","description":"Other contributors."},"curator":{"$ref":"#/definitions/names","description":"Curators of the exhibition or collection."},"custom":{"type":"object","description":"Free-form data for other tools; Marginalia ignores it."},"dimensions":{"type":"string","description":"Physical size or running time."},"director":{"$ref":"#/definitions/names","description":"Directors of the film or production."},"division":{"type":"string","description":"Subdivision of the authority (a department or a chamber)."},"DOI":{"type":"string","description":"Digital Object Identifier, without the https://doi.org/ prefix, such as 10.1000/182."},"edition":{"type":["string","number"],"description":"Edition, such as 2 or \"2nd\"."},"editor":{"$ref":"#/definitions/names","description":"Editors of the work."},"editorial-director":{"$ref":"#/definitions/names","description":"Editorial directors."},"event":{"type":"string","description":"Deprecated: use event-title."},"event-date":{"$ref":"#/definitions/date","description":"When the event took place."},"event-place":{"type":"string","description":"Place of the event."},"event-title":{"type":"string","description":"Name of the event (a conference, a hearing)."},"executive-producer":{"$ref":"#/definitions/names","description":"Executive producers."},"first-reference-note-number":{"type":["string","number"],"description":"Note number of the first citation (usually left to the style)."},"genre":{"type":"string","description":"Kind or genre of the work, such as \"press release\" or \"PhD thesis\"."},"guest":{"$ref":"#/definitions/names","description":"Guests of the broadcast or podcast."},"host":{"$ref":"#/definitions/names","description":"Hosts of the broadcast or podcast."},"illustrator":{"$ref":"#/definitions/names","description":"Illustrators."},"interviewer":{"$ref":"#/definitions/names","description":"Interviewers."},"ISBN":{"type":"string","description":"International Standard Book Number."},"ISSN":{"type":"string","description":"International Standard Serial Number."},"issue":{"type":["string","number"],"description":"Issue of the journal or magazine."},"issued":{"$ref":"#/definitions/date","description":"When the work was published."},"journalAbbreviation":{"type":"string","description":"Abbreviated journal title (citeproc-js extension; prefer container-title-short)."},"jurisdiction":{"type":"string","description":"Jurisdiction of a legal work (a country or a state)."},"keyword":{"type":"string","description":"Keywords or tags."},"language":{"type":"string","description":"Language of the work as a BCP 47 tag, such as en or fr-CA."},"locator":{"type":["string","number"],"description":"Part of the work cited, such as a page (usually given per citation instead)."},"medium":{"type":"string","description":"Medium or format, such as \"online\" or \"DVD\"."},"narrator":{"$ref":"#/definitions/names","description":"Narrators."},"note":{"type":"string","description":"Further information; some styles print it after the citation."},"number":{"type":["string","number"],"description":"Number of the report, bill or standard."},"number-of-pages":{"type":["string","number"],"description":"Total number of pages."},"number-of-volumes":{"type":["string","number"],"description":"Total number of volumes."},"organizer":{"$ref":"#/definitions/names","description":"Organisers of the event."},"original-author":{"$ref":"#/definitions/names","description":"Authors of the original work (of a translation or reprint)."},"original-date":{"$ref":"#/definitions/date","description":"When the original work was published."},"original-publisher":{"type":"string","description":"Publisher of the original work."},"original-publisher-place":{"type":"string","description":"Place of the publisher of the original work."},"original-title":{"type":"string","description":"Title of the original work (of a translation)."},"page":{"type":["string","number"],"description":"Page or page range, such as 12-19."},"page-first":{"type":["string","number"],"description":"First page."},"part":{"type":["string","number"],"description":"Number of the part."},"part-title":{"type":"string","description":"Title of the part of the work."},"performer":{"$ref":"#/definitions/names","description":"Performers."},"PMCID":{"type":"string","description":"PubMed Central identifier."},"PMID":{"type":"string","description":"PubMed identifier."},"printing":{"type":["string","number"],"description":"Printing number."},"producer":{"$ref":"#/definitions/names","description":"Producers."},"publisher":{"type":"string","description":"Publisher of the work."},"publisher-place":{"type":"string","description":"Place (city) of the publisher."},"recipient":{"$ref":"#/definitions/names","description":"Recipients of the letter or message."},"references":{"type":"string","description":"Works related to this one, such as the data set behind it."},"reviewed-author":{"$ref":"#/definitions/names","description":"Authors of the work under review."},"reviewed-genre":{"type":"string","description":"Genre of the work under review."},"reviewed-title":{"type":"string","description":"Title of the work under review."},"scale":{"type":"string","description":"Scale of a map."},"script-writer":{"$ref":"#/definitions/names","description":"Writers of the script."},"section":{"type":"string","description":"Section of the newspaper or the work."},"series-creator":{"$ref":"#/definitions/names","description":"Creators of the series."},"shortTitle":{"type":"string","description":"Short title (citeproc-js extension; prefer title-short)."},"source":{"type":"string","description":"Database or catalogue the metadata came from."},"status":{"type":"string","description":"Publication status, such as \"forthcoming\" or \"in press\"."},"submitted":{"$ref":"#/definitions/date","description":"When the work was submitted (a patent, a manuscript)."},"supplement":{"type":["string","number"],"description":"Supplement number."},"title":{"type":"string","description":"Title of the work, as published."},"title-short":{"type":"string","description":"Short form of the title."},"translator":{"$ref":"#/definitions/names","description":"Translators."},"URL":{"type":"string","description":"Web address of the work. Only http:, https: and mailto: addresses are accepted."},"version":{"type":["string","number"],"description":"Version of the software, data set or document."},"volume":{"type":["string","number"],"description":"Volume."},"volume-title":{"type":"string","description":"Title of the volume."},"volume-title-short":{"type":"string","description":"Short form of the volume title."},"year-suffix":{"type":"string","description":"Letter that tells apart works of one author in one year (usually left to the style)."}}},"names":{"type":"array","description":"People or organisations, each as {family, given} or {literal}.","items":{"type":"object","description":"One name: family and given for a person, literal for an organisation or a name to print as is.","additionalProperties":false,"properties":{"family":{"type":"string","description":"Family name (surname)."},"given":{"type":"string","description":"Given names."},"literal":{"type":"string","description":"The whole name, printed as is: an organisation such as \"Reuters\", or a name that should not be split."},"dropping-particle":{"type":"string","description":"Particle dropped when only the family name is shown, such as \"van\" in some styles."},"non-dropping-particle":{"type":"string","description":"Particle kept with the family name, such as \"de\" in \"de Gaulle\"."},"suffix":{"type":"string","description":"Name suffix, such as \"Jr.\" or \"III\"."},"comma-suffix":{"type":["string","number","boolean"],"description":"Whether a comma goes before the suffix."},"static-ordering":{"type":["string","number","boolean"],"description":"Whether the name is always printed given name last (as in many East Asian names)."},"parse-names":{"type":["string","number","boolean"],"description":"Whether particles should be parsed out of the family and given names."}}}},"date":{"type":["string","integer","object"],"description":"A date: a YAML date or text 2024-02-20, 2024-02 or 2024, a year as a number, or a CSL date object {date-parts: [[2024, 2, 20]]}. All forms are read as date-parts; no time zone is applied.","additionalProperties":false,"properties":{"date-parts":{"type":"array","description":"One date [[year, month, day]] (month and day optional), or a range [[2020, 1], [2021, 6]].","minItems":1,"maxItems":2,"items":{"type":"array","minItems":1,"maxItems":3,"items":{"type":["integer","string"]}}},"season":{"type":["integer","string"],"description":"Season of the date: 1 to 4 (spring to winter) or its name."},"circa":{"type":["string","number","boolean"],"description":"Whether the date is approximate."},"literal":{"type":"string","description":"A date to print as is, such as \"Spring 1990s\"."},"raw":{"type":"string","description":"A date as written, for processors that parse it."}}}}};
 const schema13 = {"type":["string","integer","object"],"description":"A date: a YAML date or text 2024-02-20, 2024-02 or 2024, a year as a number, or a CSL date object {date-parts: [[2024, 2, 20]]}. All forms are read as date-parts; no time zone is applied.","additionalProperties":false,"properties":{"date-parts":{"type":"array","description":"One date [[year, month, day]] (month and day optional), or a range [[2020, 1], [2021, 6]].","minItems":1,"maxItems":2,"items":{"type":"array","minItems":1,"maxItems":3,"items":{"type":["integer","string"]}}},"season":{"type":["integer","string"],"description":"Season of the date: 1 to 4 (spring to winter) or its name."},"circa":{"type":["string","number","boolean"],"description":"Whether the date is approximate."},"literal":{"type":"string","description":"A date to print as is, such as \"Spring 1990s\"."},"raw":{"type":"string","description":"A date as written, for processors that parse it."}}};
 const func2 = Object.prototype.hasOwnProperty;
 const schema12 = {"type":"object","description":"A CSL-JSON item: a bibliographic description of a work. Field names are CSL variables.","additionalProperties":false,"properties":{"id":{"type":["string","number"],"description":"Identifier of the work, unique in this file. References must give one (text, so claims can cite it); it is optional for the source."},"type":{"type":"string","enum":["article","article-journal","article-magazine","article-newspaper","bill","book","broadcast","chapter","classic","collection","dataset","document","entry","entry-dictionary","entry-encyclopedia","event","figure","graphic","hearing","interview","legal_case","legislation","manuscript","map","motion_picture","musical_score","pamphlet","paper-conference","patent","performance","periodical","personal_communication","post","post-weblog","regulation","report","review","review-book","software","song","speech","standard","thesis","treaty","webpage"],"description":"CSL item type, such as webpage, article-newspaper, article-journal, book or report. Required for references."},"abstract":{"type":"string","description":"Abstract or summary of the work."},"accessed":{"$ref":"#/definitions/date","description":"When the editor last read the work online."},"annote":{"type":"string","description":"Reader's annotation of the work (most styles do not print it)."},"archive":{"type":"string","description":"Archive that holds the work."},"archive-place":{"type":"string","description":"Place (city) of the archive."},"archive_collection":{"type":"string","description":"Collection inside the archive."},"archive_location":{"type":"string","description":"Place of the work inside the archive (box, folder)."},"author":{"$ref":"#/definitions/names","description":"Authors of the work."},"authority":{"type":"string","description":"Issuing or judicial authority, such as a court or an agency."},"available-date":{"$ref":"#/definitions/date","description":"When the work was first made available (for example online ahead of print)."},"call-number":{"type":"string","description":"Call number in a library."},"categories":{"type":"array","items":{"type":"string"},"description":"Categories or subjects of the work."},"chair":{"$ref":"#/definitions/names","description":"Chairs of the event or committee."},"chapter-number":{"type":["string","number"],"description":"Number of the chapter."},"citation-key":{"type":"string","description":"Key for citing the work from other tools (a BibTeX key, for example)."},"citation-label":{"type":"string","description":"Label for the work in label styles."},"citation-number":{"type":["string","number"],"description":"Number of the citation (usually left to the style)."},"collection-editor":{"$ref":"#/definitions/names","description":"Editors of the series the work belongs to."},"collection-number":{"type":["string","number"],"description":"Number of the work in its series."},"collection-title":{"type":"string","description":"Title of the series the work belongs to."},"compiler":{"$ref":"#/definitions/names","description":"Compilers of the work."},"composer":{"$ref":"#/definitions/names","description":"Composers of the music."},"container-author":{"$ref":"#/definitions/names","description":"Authors of the container (the book a chapter is in, for example)."},"container-title":{"type":"string","description":"Title of the work this one is part of: the newspaper, magazine, journal, website or book."},"container-title-short":{"type":"string","description":"Short form of container-title, such as a journal abbreviation."},"contributor":{"$ref":"#/definitions/names","description":"Other contributors."},"curator":{"$ref":"#/definitions/names","description":"Curators of the exhibition or collection."},"custom":{"type":"object","description":"Free-form data for other tools; Marginalia ignores it."},"dimensions":{"type":"string","description":"Physical size or running time."},"director":{"$ref":"#/definitions/names","description":"Directors of the film or production."},"division":{"type":"string","description":"Subdivision of the authority (a department or a chamber)."},"DOI":{"type":"string","description":"Digital Object Identifier, without the https://doi.org/ prefix, such as 10.1000/182."},"edition":{"type":["string","number"],"description":"Edition, such as 2 or \"2nd\"."},"editor":{"$ref":"#/definitions/names","description":"Editors of the work."},"editorial-director":{"$ref":"#/definitions/names","description":"Editorial directors."},"event":{"type":"string","description":"Deprecated: use event-title."},"event-date":{"$ref":"#/definitions/date","description":"When the event took place."},"event-place":{"type":"string","description":"Place of the event."},"event-title":{"type":"string","description":"Name of the event (a conference, a hearing)."},"executive-producer":{"$ref":"#/definitions/names","description":"Executive producers."},"first-reference-note-number":{"type":["string","number"],"description":"Note number of the first citation (usually left to the style)."},"genre":{"type":"string","description":"Kind or genre of the work, such as \"press release\" or \"PhD thesis\"."},"guest":{"$ref":"#/definitions/names","description":"Guests of the broadcast or podcast."},"host":{"$ref":"#/definitions/names","description":"Hosts of the broadcast or podcast."},"illustrator":{"$ref":"#/definitions/names","description":"Illustrators."},"interviewer":{"$ref":"#/definitions/names","description":"Interviewers."},"ISBN":{"type":"string","description":"International Standard Book Number."},"ISSN":{"type":"string","description":"International Standard Serial Number."},"issue":{"type":["string","number"],"description":"Issue of the journal or magazine."},"issued":{"$ref":"#/definitions/date","description":"When the work was published."},"journalAbbreviation":{"type":"string","description":"Abbreviated journal title (citeproc-js extension; prefer container-title-short)."},"jurisdiction":{"type":"string","description":"Jurisdiction of a legal work (a country or a state)."},"keyword":{"type":"string","description":"Keywords or tags."},"language":{"type":"string","description":"Language of the work as a BCP 47 tag, such as en or fr-CA."},"locator":{"type":["string","number"],"description":"Part of the work cited, such as a page (usually given per citation instead)."},"medium":{"type":"string","description":"Medium or format, such as \"online\" or \"DVD\"."},"narrator":{"$ref":"#/definitions/names","description":"Narrators."},"note":{"type":"string","description":"Further information; some styles print it after the citation."},"number":{"type":["string","number"],"description":"Number of the report, bill or standard."},"number-of-pages":{"type":["string","number"],"description":"Total number of pages."},"number-of-volumes":{"type":["string","number"],"description":"Total number of volumes."},"organizer":{"$ref":"#/definitions/names","description":"Organisers of the event."},"original-author":{"$ref":"#/definitions/names","description":"Authors of the original work (of a translation or reprint)."},"original-date":{"$ref":"#/definitions/date","description":"When the original work was published."},"original-publisher":{"type":"string","description":"Publisher of the original work."},"original-publisher-place":{"type":"string","description":"Place of the publisher of the original work."},"original-title":{"type":"string","description":"Title of the original work (of a translation)."},"page":{"type":["string","number"],"description":"Page or page range, such as 12-19."},"page-first":{"type":["string","number"],"description":"First page."},"part":{"type":["string","number"],"description":"Number of the part."},"part-title":{"type":"string","description":"Title of the part of the work."},"performer":{"$ref":"#/definitions/names","description":"Performers."},"PMCID":{"type":"string","description":"PubMed Central identifier."},"PMID":{"type":"string","description":"PubMed identifier."},"printing":{"type":["string","number"],"description":"Printing number."},"producer":{"$ref":"#/definitions/names","description":"Producers."},"publisher":{"type":"string","description":"Publisher of the work."},"publisher-place":{"type":"string","description":"Place (city) of the publisher."},"recipient":{"$ref":"#/definitions/names","description":"Recipients of the letter or message."},"references":{"type":"string","description":"Works related to this one, such as the data set behind it."},"reviewed-author":{"$ref":"#/definitions/names","description":"Authors of the work under review."},"reviewed-genre":{"type":"string","description":"Genre of the work under review."},"reviewed-title":{"type":"string","description":"Title of the work under review."},"scale":{"type":"string","description":"Scale of a map."},"script-writer":{"$ref":"#/definitions/names","description":"Writers of the script."},"section":{"type":"string","description":"Section of the newspaper or the work."},"series-creator":{"$ref":"#/definitions/names","description":"Creators of the series."},"shortTitle":{"type":"string","description":"Short title (citeproc-js extension; prefer title-short)."},"source":{"type":"string","description":"Database or catalogue the metadata came from."},"status":{"type":"string","description":"Publication status, such as \"forthcoming\" or \"in press\"."},"submitted":{"$ref":"#/definitions/date","description":"When the work was submitted (a patent, a manuscript)."},"supplement":{"type":["string","number"],"description":"Supplement number."},"title":{"type":"string","description":"Title of the work, as published."},"title-short":{"type":"string","description":"Short form of the title."},"translator":{"$ref":"#/definitions/names","description":"Translators."},"URL":{"type":"string","description":"Web address of the work. Only http:, https: and mailto: addresses are accepted."},"version":{"type":["string","number"],"description":"Version of the software, data set or document."},"volume":{"type":["string","number"],"description":"Volume."},"volume-title":{"type":"string","description":"Title of the volume."},"volume-title-short":{"type":"string","description":"Short form of the volume title."},"year-suffix":{"type":"string","description":"Letter that tells apart works of one author in one year (usually left to the style)."}}};
@@ -6616,6 +6616,16 @@ errors++;
 }
 if(data.references !== undefined){
 let data2 = data.references;
+if((!(Array.isArray(data2))) && (data2 !== null)){
+const err6 = {instancePath:instancePath+"/references",schemaPath:"#/properties/references/type",keyword:"type",params:{type: schema11.properties.references.type},message:"must be array,null",schema:schema11.properties.references.type,parentSchema:schema11.properties.references,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
 if(Array.isArray(data2)){
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
@@ -6626,17 +6636,7 @@ errors = vErrors.length;
 }
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.id === undefined){
-const err6 = {instancePath:instancePath+"/references/" + i0,schemaPath:"#/properties/references/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.references.items.required,parentSchema:schema11.properties.references.items,data:data3};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data3.type === undefined){
-const err7 = {instancePath:instancePath+"/references/" + i0,schemaPath:"#/properties/references/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.references.items.required,parentSchema:schema11.properties.references.items,data:data3};
+const err7 = {instancePath:instancePath+"/references/" + i0,schemaPath:"#/properties/references/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.references.items.required,parentSchema:schema11.properties.references.items,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6645,8 +6645,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data3.title === undefined){
-const err8 = {instancePath:instancePath+"/references/" + i0,schemaPath:"#/properties/references/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema11.properties.references.items.required,parentSchema:schema11.properties.references.items,data:data3};
+if(data3.type === undefined){
+const err8 = {instancePath:instancePath+"/references/" + i0,schemaPath:"#/properties/references/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.references.items.required,parentSchema:schema11.properties.references.items,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6655,10 +6655,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data3.id !== undefined){
-let data4 = data3.id;
-if(typeof data4 !== "string"){
-const err9 = {instancePath:instancePath+"/references/" + i0+"/id",schemaPath:"#/properties/references/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.references.items.properties.id.type,parentSchema:schema11.properties.references.items.properties.id,data:data4};
+if(data3.title === undefined){
+const err9 = {instancePath:instancePath+"/references/" + i0,schemaPath:"#/properties/references/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema11.properties.references.items.required,parentSchema:schema11.properties.references.items,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6667,10 +6665,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/references/" + i0,schemaPath:"#/properties/references/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.references.items.type,parentSchema:schema11.properties.references.items,data:data3};
+if(data3.id !== undefined){
+let data4 = data3.id;
+if(typeof data4 !== "string"){
+const err10 = {instancePath:instancePath+"/references/" + i0+"/id",schemaPath:"#/properties/references/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.references.items.properties.id.type,parentSchema:schema11.properties.references.items.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6682,7 +6680,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/references",schemaPath:"#/properties/references/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.references.type,parentSchema:schema11.properties.references,data:data2};
+const err11 = {instancePath:instancePath+"/references/" + i0,schemaPath:"#/properties/references/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.references.items.type,parentSchema:schema11.properties.references.items,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6692,11 +6690,12 @@ vErrors.push(err11);
 errors++;
 }
 }
+}
+}
 if(data.claims !== undefined){
 let data5 = data.claims;
-if(Array.isArray(data5)){
-if(data5.length < 1){
-const err12 = {instancePath:instancePath+"/claims",schemaPath:"#/properties/claims/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.claims,data:data5};
+if((!(Array.isArray(data5))) && (data5 !== null)){
+const err12 = {instancePath:instancePath+"/claims",schemaPath:"#/properties/claims/type",keyword:"type",params:{type: schema11.properties.claims.type},message:"must be array,null",schema:schema11.properties.claims.type,parentSchema:schema11.properties.claims,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6705,6 +6704,7 @@ vErrors.push(err12);
 }
 errors++;
 }
+if(Array.isArray(data5)){
 const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
 if(!(validate14(data5[i1], {instancePath:instancePath+"/claims/" + i1,parentData:data5,parentDataProperty:i1,rootData}))){
@@ -6713,8 +6713,11 @@ errors = vErrors.length;
 }
 }
 }
-else {
-const err13 = {instancePath:instancePath+"/claims",schemaPath:"#/properties/claims/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.claims.type,parentSchema:schema11.properties.claims,data:data5};
+}
+if(data.style !== undefined){
+let data7 = data.style;
+if(typeof data7 !== "string"){
+const err13 = {instancePath:instancePath+"/style",schemaPath:"#/properties/style/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.style.type,parentSchema:schema11.properties.style,data:data7};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6724,10 +6727,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.style !== undefined){
-let data7 = data.style;
-if(typeof data7 !== "string"){
-const err14 = {instancePath:instancePath+"/style",schemaPath:"#/properties/style/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.style.type,parentSchema:schema11.properties.style,data:data7};
+if(data.canonical !== undefined){
+let data8 = data.canonical;
+if(typeof data8 !== "string"){
+const err14 = {instancePath:instancePath+"/canonical",schemaPath:"#/properties/canonical/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.canonical.type,parentSchema:schema11.properties.canonical,data:data8};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6737,10 +6740,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.canonical !== undefined){
-let data8 = data.canonical;
-if(typeof data8 !== "string"){
-const err15 = {instancePath:instancePath+"/canonical",schemaPath:"#/properties/canonical/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.canonical.type,parentSchema:schema11.properties.canonical,data:data8};
+if(data.provenance !== undefined){
+let data9 = data.provenance;
+if(typeof data9 !== "string"){
+const err15 = {instancePath:instancePath+"/provenance",schemaPath:"#/properties/provenance/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.provenance.type,parentSchema:schema11.properties.provenance,data:data9};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6750,10 +6753,12 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.provenance !== undefined){
-let data9 = data.provenance;
-if(typeof data9 !== "string"){
-const err16 = {instancePath:instancePath+"/provenance",schemaPath:"#/properties/provenance/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.provenance.type,parentSchema:schema11.properties.provenance,data:data9};
+if(data.review !== undefined){
+let data10 = data.review;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key1 in data10){
+if(!(((key1 === "by") || (key1 === "date")) || (key1 === "url"))){
+const err16 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.review,data:data10};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6763,12 +6768,11 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.review !== undefined){
-let data10 = data.review;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key1 in data10){
-if(!(((key1 === "by") || (key1 === "date")) || (key1 === "url"))){
-const err17 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.review,data:data10};
+if(data10.by !== undefined){
+let data11 = data10.by;
+if(typeof data11 === "string"){
+if(!pattern1.test(data11)){
+const err17 = {instancePath:instancePath+"/review/by",schemaPath:"#/properties/review/properties/by/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.review.properties.by,data:data11};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6778,11 +6782,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data10.by !== undefined){
-let data11 = data10.by;
-if(typeof data11 === "string"){
-if(!pattern1.test(data11)){
-const err18 = {instancePath:instancePath+"/review/by",schemaPath:"#/properties/review/properties/by/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.review.properties.by,data:data11};
+else {
+const err18 = {instancePath:instancePath+"/review/by",schemaPath:"#/properties/review/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.review.properties.by.type,parentSchema:schema11.properties.review.properties.by,data:data11};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6792,8 +6793,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-else {
-const err19 = {instancePath:instancePath+"/review/by",schemaPath:"#/properties/review/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.review.properties.by.type,parentSchema:schema11.properties.review.properties.by,data:data11};
+if(data10.date !== undefined){
+let data12 = data10.date;
+if(((typeof data12 !== "string") && (!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12))))) && (!(data12 && typeof data12 == "object" && !Array.isArray(data12)))){
+const err19 = {instancePath:instancePath+"/review/date",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: schema13.type},message:"must be string,integer,object",schema:schema13.type,parentSchema:schema13,data:data12};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6802,11 +6805,10 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-if(data10.date !== undefined){
-let data12 = data10.date;
-if(((typeof data12 !== "string") && (!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12))))) && (!(data12 && typeof data12 == "object" && !Array.isArray(data12)))){
-const err20 = {instancePath:instancePath+"/review/date",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: schema13.type},message:"must be string,integer,object",schema:schema13.type,parentSchema:schema13,data:data12};
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key2 in data12){
+if(!(((((key2 === "date-parts") || (key2 === "season")) || (key2 === "circa")) || (key2 === "literal")) || (key2 === "raw"))){
+const err20 = {instancePath:instancePath+"/review/date",schemaPath:"#/definitions/date/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema13,data:data12};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6815,10 +6817,12 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-for(const key2 in data12){
-if(!(((((key2 === "date-parts") || (key2 === "season")) || (key2 === "circa")) || (key2 === "literal")) || (key2 === "raw"))){
-const err21 = {instancePath:instancePath+"/review/date",schemaPath:"#/definitions/date/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema13,data:data12};
+}
+if(data12["date-parts"] !== undefined){
+let data13 = data12["date-parts"];
+if(Array.isArray(data13)){
+if(data13.length > 2){
+const err21 = {instancePath:instancePath+"/review/date/date-parts",schemaPath:"#/definitions/date/properties/date-parts/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema13.properties["date-parts"],data:data13};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6827,12 +6831,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data12["date-parts"] !== undefined){
-let data13 = data12["date-parts"];
-if(Array.isArray(data13)){
-if(data13.length > 2){
-const err22 = {instancePath:instancePath+"/review/date/date-parts",schemaPath:"#/definitions/date/properties/date-parts/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema13.properties["date-parts"],data:data13};
+if(data13.length < 1){
+const err22 = {instancePath:instancePath+"/review/date/date-parts",schemaPath:"#/definitions/date/properties/date-parts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.properties["date-parts"],data:data13};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6841,8 +6841,12 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data13.length < 1){
-const err23 = {instancePath:instancePath+"/review/date/date-parts",schemaPath:"#/definitions/date/properties/date-parts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.properties["date-parts"],data:data13};
+const len2 = data13.length;
+for(let i2=0; i2<len2; i2++){
+let data14 = data13[i2];
+if(Array.isArray(data14)){
+if(data14.length > 3){
+const err23 = {instancePath:instancePath+"/review/date/date-parts/" + i2,schemaPath:"#/definitions/date/properties/date-parts/items/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items",schema:3,parentSchema:schema13.properties["date-parts"].items,data:data14};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6851,12 +6855,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-const len2 = data13.length;
-for(let i2=0; i2<len2; i2++){
-let data14 = data13[i2];
-if(Array.isArray(data14)){
-if(data14.length > 3){
-const err24 = {instancePath:instancePath+"/review/date/date-parts/" + i2,schemaPath:"#/definitions/date/properties/date-parts/items/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items",schema:3,parentSchema:schema13.properties["date-parts"].items,data:data14};
+if(data14.length < 1){
+const err24 = {instancePath:instancePath+"/review/date/date-parts/" + i2,schemaPath:"#/definitions/date/properties/date-parts/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.properties["date-parts"].items,data:data14};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -6865,8 +6865,11 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data14.length < 1){
-const err25 = {instancePath:instancePath+"/review/date/date-parts/" + i2,schemaPath:"#/definitions/date/properties/date-parts/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.properties["date-parts"].items,data:data14};
+const len3 = data14.length;
+for(let i3=0; i3<len3; i3++){
+let data15 = data14[i3];
+if((!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))) && (typeof data15 !== "string")){
+const err25 = {instancePath:instancePath+"/review/date/date-parts/" + i2+"/" + i3,schemaPath:"#/definitions/date/properties/date-parts/items/items/type",keyword:"type",params:{type: schema13.properties["date-parts"].items.items.type},message:"must be integer,string",schema:schema13.properties["date-parts"].items.items.type,parentSchema:schema13.properties["date-parts"].items.items,data:data15};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -6875,11 +6878,10 @@ vErrors.push(err25);
 }
 errors++;
 }
-const len3 = data14.length;
-for(let i3=0; i3<len3; i3++){
-let data15 = data14[i3];
-if((!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))) && (typeof data15 !== "string")){
-const err26 = {instancePath:instancePath+"/review/date/date-parts/" + i2+"/" + i3,schemaPath:"#/definitions/date/properties/date-parts/items/items/type",keyword:"type",params:{type: schema13.properties["date-parts"].items.items.type},message:"must be integer,string",schema:schema13.properties["date-parts"].items.items.type,parentSchema:schema13.properties["date-parts"].items.items,data:data15};
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/review/date/date-parts/" + i2,schemaPath:"#/definitions/date/properties/date-parts/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties["date-parts"].items.type,parentSchema:schema13.properties["date-parts"].items,data:data14};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6891,7 +6893,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/review/date/date-parts/" + i2,schemaPath:"#/definitions/date/properties/date-parts/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties["date-parts"].items.type,parentSchema:schema13.properties["date-parts"].items,data:data14};
+const err27 = {instancePath:instancePath+"/review/date/date-parts",schemaPath:"#/definitions/date/properties/date-parts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties["date-parts"].type,parentSchema:schema13.properties["date-parts"],data:data13};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6901,9 +6903,10 @@ vErrors.push(err27);
 errors++;
 }
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/review/date/date-parts",schemaPath:"#/definitions/date/properties/date-parts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties["date-parts"].type,parentSchema:schema13.properties["date-parts"],data:data13};
+if(data12.season !== undefined){
+let data16 = data12.season;
+if((!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))) && (typeof data16 !== "string")){
+const err28 = {instancePath:instancePath+"/review/date/season",schemaPath:"#/definitions/date/properties/season/type",keyword:"type",params:{type: schema13.properties.season.type},message:"must be integer,string",schema:schema13.properties.season.type,parentSchema:schema13.properties.season,data:data16};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -6913,10 +6916,10 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data12.season !== undefined){
-let data16 = data12.season;
-if((!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))) && (typeof data16 !== "string")){
-const err29 = {instancePath:instancePath+"/review/date/season",schemaPath:"#/definitions/date/properties/season/type",keyword:"type",params:{type: schema13.properties.season.type},message:"must be integer,string",schema:schema13.properties.season.type,parentSchema:schema13.properties.season,data:data16};
+if(data12.circa !== undefined){
+let data17 = data12.circa;
+if(((typeof data17 !== "string") && (!((typeof data17 == "number") && (isFinite(data17))))) && (typeof data17 !== "boolean")){
+const err29 = {instancePath:instancePath+"/review/date/circa",schemaPath:"#/definitions/date/properties/circa/type",keyword:"type",params:{type: schema13.properties.circa.type},message:"must be string,number,boolean",schema:schema13.properties.circa.type,parentSchema:schema13.properties.circa,data:data17};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -6926,10 +6929,10 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data12.circa !== undefined){
-let data17 = data12.circa;
-if(((typeof data17 !== "string") && (!((typeof data17 == "number") && (isFinite(data17))))) && (typeof data17 !== "boolean")){
-const err30 = {instancePath:instancePath+"/review/date/circa",schemaPath:"#/definitions/date/properties/circa/type",keyword:"type",params:{type: schema13.properties.circa.type},message:"must be string,number,boolean",schema:schema13.properties.circa.type,parentSchema:schema13.properties.circa,data:data17};
+if(data12.literal !== undefined){
+let data18 = data12.literal;
+if(typeof data18 !== "string"){
+const err30 = {instancePath:instancePath+"/review/date/literal",schemaPath:"#/definitions/date/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.literal.type,parentSchema:schema13.properties.literal,data:data18};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6939,10 +6942,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data12.literal !== undefined){
-let data18 = data12.literal;
-if(typeof data18 !== "string"){
-const err31 = {instancePath:instancePath+"/review/date/literal",schemaPath:"#/definitions/date/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.literal.type,parentSchema:schema13.properties.literal,data:data18};
+if(data12.raw !== undefined){
+let data19 = data12.raw;
+if(typeof data19 !== "string"){
+const err31 = {instancePath:instancePath+"/review/date/raw",schemaPath:"#/definitions/date/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.raw.type,parentSchema:schema13.properties.raw,data:data19};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -6952,10 +6955,12 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data12.raw !== undefined){
-let data19 = data12.raw;
-if(typeof data19 !== "string"){
-const err32 = {instancePath:instancePath+"/review/date/raw",schemaPath:"#/definitions/date/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.raw.type,parentSchema:schema13.properties.raw,data:data19};
+}
+}
+if(data10.url !== undefined){
+let data20 = data10.url;
+if(typeof data20 !== "string"){
+const err32 = {instancePath:instancePath+"/review/url",schemaPath:"#/properties/review/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.review.properties.url.type,parentSchema:schema11.properties.review.properties.url,data:data20};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -6966,11 +6971,8 @@ errors++;
 }
 }
 }
-}
-if(data10.url !== undefined){
-let data20 = data10.url;
-if(typeof data20 !== "string"){
-const err33 = {instancePath:instancePath+"/review/url",schemaPath:"#/properties/review/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.review.properties.url.type,parentSchema:schema11.properties.review.properties.url,data:data20};
+else {
+const err33 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.review.type,parentSchema:schema11.properties.review,data:data10};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -6980,9 +6982,12 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
-else {
-const err34 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.review.type,parentSchema:schema11.properties.review,data:data10};
+if(data.ratings !== undefined){
+let data21 = data.ratings;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key3 in data21){
+if(!((((((key3 === "supported") || (key3 === "partly-supported")) || (key3 === "unsupported")) || (key3 === "misleading")) || (key3 === "disputed")) || (key3 === "unverifiable"))){
+const err34 = {instancePath:instancePath+"/ratings",schemaPath:"#/properties/ratings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ratings,data:data21};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -6992,12 +6997,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.ratings !== undefined){
-let data21 = data.ratings;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key3 in data21){
-if(!((((((key3 === "supported") || (key3 === "partly-supported")) || (key3 === "unsupported")) || (key3 === "misleading")) || (key3 === "disputed")) || (key3 === "unverifiable"))){
-const err35 = {instancePath:instancePath+"/ratings",schemaPath:"#/properties/ratings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ratings,data:data21};
+if(data21.supported !== undefined){
+let data22 = data21.supported;
+if(typeof data22 === "string"){
+if(!pattern1.test(data22)){
+const err35 = {instancePath:instancePath+"/ratings/supported",schemaPath:"#/properties/ratings/properties/supported/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.ratings.properties.supported,data:data22};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7007,11 +7011,8 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data21.supported !== undefined){
-let data22 = data21.supported;
-if(typeof data22 === "string"){
-if(!pattern1.test(data22)){
-const err36 = {instancePath:instancePath+"/ratings/supported",schemaPath:"#/properties/ratings/properties/supported/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.ratings.properties.supported,data:data22};
+else {
+const err36 = {instancePath:instancePath+"/ratings/supported",schemaPath:"#/properties/ratings/properties/supported/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ratings.properties.supported.type,parentSchema:schema11.properties.ratings.properties.supported,data:data22};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7021,8 +7022,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-else {
-const err37 = {instancePath:instancePath+"/ratings/supported",schemaPath:"#/properties/ratings/properties/supported/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ratings.properties.supported.type,parentSchema:schema11.properties.ratings.properties.supported,data:data22};
+if(data21["partly-supported"] !== undefined){
+let data23 = data21["partly-supported"];
+if(typeof data23 === "string"){
+if(!pattern1.test(data23)){
+const err37 = {instancePath:instancePath+"/ratings/partly-supported",schemaPath:"#/properties/ratings/properties/partly-supported/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.ratings.properties["partly-supported"],data:data23};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7032,11 +7036,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data21["partly-supported"] !== undefined){
-let data23 = data21["partly-supported"];
-if(typeof data23 === "string"){
-if(!pattern1.test(data23)){
-const err38 = {instancePath:instancePath+"/ratings/partly-supported",schemaPath:"#/properties/ratings/properties/partly-supported/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.ratings.properties["partly-supported"],data:data23};
+else {
+const err38 = {instancePath:instancePath+"/ratings/partly-supported",schemaPath:"#/properties/ratings/properties/partly-supported/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ratings.properties["partly-supported"].type,parentSchema:schema11.properties.ratings.properties["partly-supported"],data:data23};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -7046,8 +7047,11 @@ vErrors.push(err38);
 errors++;
 }
 }
-else {
-const err39 = {instancePath:instancePath+"/ratings/partly-supported",schemaPath:"#/properties/ratings/properties/partly-supported/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ratings.properties["partly-supported"].type,parentSchema:schema11.properties.ratings.properties["partly-supported"],data:data23};
+if(data21.unsupported !== undefined){
+let data24 = data21.unsupported;
+if(typeof data24 === "string"){
+if(!pattern1.test(data24)){
+const err39 = {instancePath:instancePath+"/ratings/unsupported",schemaPath:"#/properties/ratings/properties/unsupported/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.ratings.properties.unsupported,data:data24};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -7057,11 +7061,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data21.unsupported !== undefined){
-let data24 = data21.unsupported;
-if(typeof data24 === "string"){
-if(!pattern1.test(data24)){
-const err40 = {instancePath:instancePath+"/ratings/unsupported",schemaPath:"#/properties/ratings/properties/unsupported/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.ratings.properties.unsupported,data:data24};
+else {
+const err40 = {instancePath:instancePath+"/ratings/unsupported",schemaPath:"#/properties/ratings/properties/unsupported/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ratings.properties.unsupported.type,parentSchema:schema11.properties.ratings.properties.unsupported,data:data24};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -7071,8 +7072,11 @@ vErrors.push(err40);
 errors++;
 }
 }
-else {
-const err41 = {instancePath:instancePath+"/ratings/unsupported",schemaPath:"#/properties/ratings/properties/unsupported/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ratings.properties.unsupported.type,parentSchema:schema11.properties.ratings.properties.unsupported,data:data24};
+if(data21.misleading !== undefined){
+let data25 = data21.misleading;
+if(typeof data25 === "string"){
+if(!pattern1.test(data25)){
+const err41 = {instancePath:instancePath+"/ratings/misleading",schemaPath:"#/properties/ratings/properties/misleading/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.ratings.properties.misleading,data:data25};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -7082,11 +7086,8 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data21.misleading !== undefined){
-let data25 = data21.misleading;
-if(typeof data25 === "string"){
-if(!pattern1.test(data25)){
-const err42 = {instancePath:instancePath+"/ratings/misleading",schemaPath:"#/properties/ratings/properties/misleading/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.ratings.properties.misleading,data:data25};
+else {
+const err42 = {instancePath:instancePath+"/ratings/misleading",schemaPath:"#/properties/ratings/properties/misleading/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ratings.properties.misleading.type,parentSchema:schema11.properties.ratings.properties.misleading,data:data25};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -7096,8 +7097,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-else {
-const err43 = {instancePath:instancePath+"/ratings/misleading",schemaPath:"#/properties/ratings/properties/misleading/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ratings.properties.misleading.type,parentSchema:schema11.properties.ratings.properties.misleading,data:data25};
+if(data21.disputed !== undefined){
+let data26 = data21.disputed;
+if(typeof data26 === "string"){
+if(!pattern1.test(data26)){
+const err43 = {instancePath:instancePath+"/ratings/disputed",schemaPath:"#/properties/ratings/properties/disputed/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.ratings.properties.disputed,data:data26};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -7107,11 +7111,8 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data21.disputed !== undefined){
-let data26 = data21.disputed;
-if(typeof data26 === "string"){
-if(!pattern1.test(data26)){
-const err44 = {instancePath:instancePath+"/ratings/disputed",schemaPath:"#/properties/ratings/properties/disputed/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.ratings.properties.disputed,data:data26};
+else {
+const err44 = {instancePath:instancePath+"/ratings/disputed",schemaPath:"#/properties/ratings/properties/disputed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ratings.properties.disputed.type,parentSchema:schema11.properties.ratings.properties.disputed,data:data26};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7121,8 +7122,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-else {
-const err45 = {instancePath:instancePath+"/ratings/disputed",schemaPath:"#/properties/ratings/properties/disputed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ratings.properties.disputed.type,parentSchema:schema11.properties.ratings.properties.disputed,data:data26};
+if(data21.unverifiable !== undefined){
+let data27 = data21.unverifiable;
+if(typeof data27 === "string"){
+if(!pattern1.test(data27)){
+const err45 = {instancePath:instancePath+"/ratings/unverifiable",schemaPath:"#/properties/ratings/properties/unverifiable/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.ratings.properties.unverifiable,data:data27};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -7132,11 +7136,8 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data21.unverifiable !== undefined){
-let data27 = data21.unverifiable;
-if(typeof data27 === "string"){
-if(!pattern1.test(data27)){
-const err46 = {instancePath:instancePath+"/ratings/unverifiable",schemaPath:"#/properties/ratings/properties/unverifiable/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.ratings.properties.unverifiable,data:data27};
+else {
+const err46 = {instancePath:instancePath+"/ratings/unverifiable",schemaPath:"#/properties/ratings/properties/unverifiable/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ratings.properties.unverifiable.type,parentSchema:schema11.properties.ratings.properties.unverifiable,data:data27};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -7146,8 +7147,9 @@ vErrors.push(err46);
 errors++;
 }
 }
+}
 else {
-const err47 = {instancePath:instancePath+"/ratings/unverifiable",schemaPath:"#/properties/ratings/properties/unverifiable/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ratings.properties.unverifiable.type,parentSchema:schema11.properties.ratings.properties.unverifiable,data:data27};
+const err47 = {instancePath:instancePath+"/ratings",schemaPath:"#/properties/ratings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ratings.type,parentSchema:schema11.properties.ratings,data:data21};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -7157,9 +7159,12 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
-else {
-const err48 = {instancePath:instancePath+"/ratings",schemaPath:"#/properties/ratings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ratings.type,parentSchema:schema11.properties.ratings,data:data21};
+if(data.kinds !== undefined){
+let data28 = data.kinds;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key4 in data28){
+if(!(((((((key4 === "fact") || (key4 === "statistic")) || (key4 === "comparison")) || (key4 === "causal")) || (key4 === "prediction")) || (key4 === "opinion")) || (key4 === "recommendation"))){
+const err48 = {instancePath:instancePath+"/kinds",schemaPath:"#/properties/kinds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.kinds,data:data28};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -7169,12 +7174,11 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.kinds !== undefined){
-let data28 = data.kinds;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-for(const key4 in data28){
-if(!(((((((key4 === "fact") || (key4 === "statistic")) || (key4 === "comparison")) || (key4 === "causal")) || (key4 === "prediction")) || (key4 === "opinion")) || (key4 === "recommendation"))){
-const err49 = {instancePath:instancePath+"/kinds",schemaPath:"#/properties/kinds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.kinds,data:data28};
+if(data28.fact !== undefined){
+let data29 = data28.fact;
+if(typeof data29 === "string"){
+if(!pattern1.test(data29)){
+const err49 = {instancePath:instancePath+"/kinds/fact",schemaPath:"#/properties/kinds/properties/fact/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.kinds.properties.fact,data:data29};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -7184,11 +7188,8 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data28.fact !== undefined){
-let data29 = data28.fact;
-if(typeof data29 === "string"){
-if(!pattern1.test(data29)){
-const err50 = {instancePath:instancePath+"/kinds/fact",schemaPath:"#/properties/kinds/properties/fact/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.kinds.properties.fact,data:data29};
+else {
+const err50 = {instancePath:instancePath+"/kinds/fact",schemaPath:"#/properties/kinds/properties/fact/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.kinds.properties.fact.type,parentSchema:schema11.properties.kinds.properties.fact,data:data29};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -7198,8 +7199,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-else {
-const err51 = {instancePath:instancePath+"/kinds/fact",schemaPath:"#/properties/kinds/properties/fact/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.kinds.properties.fact.type,parentSchema:schema11.properties.kinds.properties.fact,data:data29};
+if(data28.statistic !== undefined){
+let data30 = data28.statistic;
+if(typeof data30 === "string"){
+if(!pattern1.test(data30)){
+const err51 = {instancePath:instancePath+"/kinds/statistic",schemaPath:"#/properties/kinds/properties/statistic/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.kinds.properties.statistic,data:data30};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -7209,11 +7213,8 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data28.statistic !== undefined){
-let data30 = data28.statistic;
-if(typeof data30 === "string"){
-if(!pattern1.test(data30)){
-const err52 = {instancePath:instancePath+"/kinds/statistic",schemaPath:"#/properties/kinds/properties/statistic/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.kinds.properties.statistic,data:data30};
+else {
+const err52 = {instancePath:instancePath+"/kinds/statistic",schemaPath:"#/properties/kinds/properties/statistic/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.kinds.properties.statistic.type,parentSchema:schema11.properties.kinds.properties.statistic,data:data30};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -7223,8 +7224,11 @@ vErrors.push(err52);
 errors++;
 }
 }
-else {
-const err53 = {instancePath:instancePath+"/kinds/statistic",schemaPath:"#/properties/kinds/properties/statistic/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.kinds.properties.statistic.type,parentSchema:schema11.properties.kinds.properties.statistic,data:data30};
+if(data28.comparison !== undefined){
+let data31 = data28.comparison;
+if(typeof data31 === "string"){
+if(!pattern1.test(data31)){
+const err53 = {instancePath:instancePath+"/kinds/comparison",schemaPath:"#/properties/kinds/properties/comparison/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.kinds.properties.comparison,data:data31};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -7234,11 +7238,8 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data28.comparison !== undefined){
-let data31 = data28.comparison;
-if(typeof data31 === "string"){
-if(!pattern1.test(data31)){
-const err54 = {instancePath:instancePath+"/kinds/comparison",schemaPath:"#/properties/kinds/properties/comparison/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.kinds.properties.comparison,data:data31};
+else {
+const err54 = {instancePath:instancePath+"/kinds/comparison",schemaPath:"#/properties/kinds/properties/comparison/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.kinds.properties.comparison.type,parentSchema:schema11.properties.kinds.properties.comparison,data:data31};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -7248,8 +7249,11 @@ vErrors.push(err54);
 errors++;
 }
 }
-else {
-const err55 = {instancePath:instancePath+"/kinds/comparison",schemaPath:"#/properties/kinds/properties/comparison/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.kinds.properties.comparison.type,parentSchema:schema11.properties.kinds.properties.comparison,data:data31};
+if(data28.causal !== undefined){
+let data32 = data28.causal;
+if(typeof data32 === "string"){
+if(!pattern1.test(data32)){
+const err55 = {instancePath:instancePath+"/kinds/causal",schemaPath:"#/properties/kinds/properties/causal/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.kinds.properties.causal,data:data32};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -7259,11 +7263,8 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data28.causal !== undefined){
-let data32 = data28.causal;
-if(typeof data32 === "string"){
-if(!pattern1.test(data32)){
-const err56 = {instancePath:instancePath+"/kinds/causal",schemaPath:"#/properties/kinds/properties/causal/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.kinds.properties.causal,data:data32};
+else {
+const err56 = {instancePath:instancePath+"/kinds/causal",schemaPath:"#/properties/kinds/properties/causal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.kinds.properties.causal.type,parentSchema:schema11.properties.kinds.properties.causal,data:data32};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -7273,8 +7274,11 @@ vErrors.push(err56);
 errors++;
 }
 }
-else {
-const err57 = {instancePath:instancePath+"/kinds/causal",schemaPath:"#/properties/kinds/properties/causal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.kinds.properties.causal.type,parentSchema:schema11.properties.kinds.properties.causal,data:data32};
+if(data28.prediction !== undefined){
+let data33 = data28.prediction;
+if(typeof data33 === "string"){
+if(!pattern1.test(data33)){
+const err57 = {instancePath:instancePath+"/kinds/prediction",schemaPath:"#/properties/kinds/properties/prediction/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.kinds.properties.prediction,data:data33};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -7284,11 +7288,8 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data28.prediction !== undefined){
-let data33 = data28.prediction;
-if(typeof data33 === "string"){
-if(!pattern1.test(data33)){
-const err58 = {instancePath:instancePath+"/kinds/prediction",schemaPath:"#/properties/kinds/properties/prediction/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.kinds.properties.prediction,data:data33};
+else {
+const err58 = {instancePath:instancePath+"/kinds/prediction",schemaPath:"#/properties/kinds/properties/prediction/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.kinds.properties.prediction.type,parentSchema:schema11.properties.kinds.properties.prediction,data:data33};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -7298,8 +7299,11 @@ vErrors.push(err58);
 errors++;
 }
 }
-else {
-const err59 = {instancePath:instancePath+"/kinds/prediction",schemaPath:"#/properties/kinds/properties/prediction/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.kinds.properties.prediction.type,parentSchema:schema11.properties.kinds.properties.prediction,data:data33};
+if(data28.opinion !== undefined){
+let data34 = data28.opinion;
+if(typeof data34 === "string"){
+if(!pattern1.test(data34)){
+const err59 = {instancePath:instancePath+"/kinds/opinion",schemaPath:"#/properties/kinds/properties/opinion/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.kinds.properties.opinion,data:data34};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -7309,11 +7313,8 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data28.opinion !== undefined){
-let data34 = data28.opinion;
-if(typeof data34 === "string"){
-if(!pattern1.test(data34)){
-const err60 = {instancePath:instancePath+"/kinds/opinion",schemaPath:"#/properties/kinds/properties/opinion/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.kinds.properties.opinion,data:data34};
+else {
+const err60 = {instancePath:instancePath+"/kinds/opinion",schemaPath:"#/properties/kinds/properties/opinion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.kinds.properties.opinion.type,parentSchema:schema11.properties.kinds.properties.opinion,data:data34};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -7323,8 +7324,11 @@ vErrors.push(err60);
 errors++;
 }
 }
-else {
-const err61 = {instancePath:instancePath+"/kinds/opinion",schemaPath:"#/properties/kinds/properties/opinion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.kinds.properties.opinion.type,parentSchema:schema11.properties.kinds.properties.opinion,data:data34};
+if(data28.recommendation !== undefined){
+let data35 = data28.recommendation;
+if(typeof data35 === "string"){
+if(!pattern1.test(data35)){
+const err61 = {instancePath:instancePath+"/kinds/recommendation",schemaPath:"#/properties/kinds/properties/recommendation/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.kinds.properties.recommendation,data:data35};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -7334,11 +7338,8 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data28.recommendation !== undefined){
-let data35 = data28.recommendation;
-if(typeof data35 === "string"){
-if(!pattern1.test(data35)){
-const err62 = {instancePath:instancePath+"/kinds/recommendation",schemaPath:"#/properties/kinds/properties/recommendation/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.kinds.properties.recommendation,data:data35};
+else {
+const err62 = {instancePath:instancePath+"/kinds/recommendation",schemaPath:"#/properties/kinds/properties/recommendation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.kinds.properties.recommendation.type,parentSchema:schema11.properties.kinds.properties.recommendation,data:data35};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -7348,25 +7349,14 @@ vErrors.push(err62);
 errors++;
 }
 }
+}
 else {
-const err63 = {instancePath:instancePath+"/kinds/recommendation",schemaPath:"#/properties/kinds/properties/recommendation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.kinds.properties.recommendation.type,parentSchema:schema11.properties.kinds.properties.recommendation,data:data35};
+const err63 = {instancePath:instancePath+"/kinds",schemaPath:"#/properties/kinds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.kinds.type,parentSchema:schema11.properties.kinds,data:data28};
 if(vErrors === null){
 vErrors = [err63];
 }
 else {
 vErrors.push(err63);
-}
-errors++;
-}
-}
-}
-else {
-const err64 = {instancePath:instancePath+"/kinds",schemaPath:"#/properties/kinds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.kinds.type,parentSchema:schema11.properties.kinds,data:data28};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
 }
 errors++;
 }
@@ -7377,7 +7367,17 @@ if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
 for(const key5 in data36){
 let data37 = data36[key5];
 if(typeof data37 !== "string"){
-const err65 = {instancePath:instancePath+"/checks/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/checks/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.checks.additionalProperties.type,parentSchema:schema11.properties.checks.additionalProperties,data:data37};
+const err64 = {instancePath:instancePath+"/checks/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/checks/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.checks.additionalProperties.type,parentSchema:schema11.properties.checks.additionalProperties,data:data37};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if(!(((data37 === "off") || (data37 === "warning")) || (data37 === "error"))){
+const err65 = {instancePath:instancePath+"/checks/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/checks/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema11.properties.checks.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.checks.additionalProperties.enum,parentSchema:schema11.properties.checks.additionalProperties,data:data37};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -7386,8 +7386,10 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(!(((data37 === "off") || (data37 === "warning")) || (data37 === "error"))){
-const err66 = {instancePath:instancePath+"/checks/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/checks/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema11.properties.checks.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.checks.additionalProperties.enum,parentSchema:schema11.properties.checks.additionalProperties,data:data37};
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.checks.type,parentSchema:schema11.properties.checks,data:data36};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -7399,24 +7401,12 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.checks.type,parentSchema:schema11.properties.checks,data:data36};
+const err67 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err67];
 }
 else {
 vErrors.push(err67);
-}
-errors++;
-}
-}
-}
-else {
-const err68 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
 }
 errors++;
 }

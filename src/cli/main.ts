@@ -1,5 +1,5 @@
 /**
- * The `marginalia` command: `build` and `check` (../shared/CONTRACT.md §2).
+ * The `marginalia` command: `build` and `check` (../shared/CONTRACT.md §2), `fix` and `init` (§5).
  * Exit codes: 0 all well, 1 an article has an error, 2 a wrong command line.
  */
 import { parseArgs } from 'node:util';
@@ -7,40 +7,56 @@ import path from 'node:path';
 import { build } from '../build/build.ts';
 import { discoverArticles, UsageError } from '../build/discover.ts';
 import { citationCacheFolder } from './cache-folder.ts';
-import { formatMessages, summarize } from './format-messages.ts';
+import { formatMessages, summarize, useColor, type FormatOptions } from './format-messages.ts';
 
 export const usage = `Usage: marginalia <command> [PATH…] [options]
 
 Commands:
   build [PATH…]   build each article into the output folder (default PATH: article/)
   check [PATH…]   validate the same way as build, write nothing
+  fix [PATH…]     re-anchor the claims of edited articles: rewrite each quote, prefix and suffix
+                  that can be placed with confidence, report the rest
+  init SOURCE     write a starter claims file beside the article SOURCE (never over one)
+  serve [PATH…]   build and serve on this machine (--watch, --edit: see marginalia serve --help)
 
 PATH is an article's text (.txt or .md), its claims file (.claims.yaml, .claims.yml or
 .claims.json), or a folder: every article in it.
 
 Options:
   --out DIR       output folder for build (default: build/)
-  --base-url URL  address the built pages will be published under (used in annotations.jsonld)
+  --base-url URL  address the built pages will be published under (their canonical address,
+                  every copied link, the ids in annotations.jsonld)
   -j, --jobs N    build with N threads (default: one per core, for many or large articles)
   --no-cache      rebuild every article, and format every citation again
   -q, --quiet     print problems only
+  --dry-run       fix: print the changes as a diff, write nothing
+  --verbose       show the file's line, and the article's text for a quote that missed, under
+                  each problem (the default when standard error is a terminal)
   -h, --help      show this help
 
-Exit status: 0 all well, 1 an article has an error (nothing of it is written), 2 a wrong command line.
+Exit status: 0 all well, 1 an article has an error (nothing of it is written; for fix, a claim
+that could not be placed; for init, a claims file already there), 2 a wrong command line.
 `;
 
 /** Problem lines go to stderr, and nothing else does; progress and summaries go to stdout. */
 export interface Io {
   stdout: (line: string) => void;
   stderr: (line: string) => void;
+  /** Whether stderr is a terminal: problems then come with excerpts. */
+  terminal?: boolean;
+  /** Whether to colour the excerpts. */
+  color?: boolean;
 }
 
 const consoleIo: Io = {
   stdout: (line) => process.stdout.write(`${line}\n`),
   stderr: (line) => process.stderr.write(`${line}\n`),
+  terminal: process.stderr.isTTY === true,
+  color: useColor(process.stderr),
 };
 
 export async function main(argv: readonly string[], io: Io = consoleIo): Promise<number> {
+  if (argv[0] === 'serve') return (await import('./serve.ts')).serve(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -54,6 +70,8 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
         jobs: { type: 'string', short: 'j' },
         'no-cache': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
+        'dry-run': { type: 'boolean' },
+        verbose: { type: 'boolean' },
       },
     });
   } catch (cause) {
@@ -66,6 +84,34 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
   if (values.help || command === 'help') {
     io.stdout(usage);
     return 0;
+  }
+  const format: FormatOptions = {
+    excerpts: values.verbose ?? io.terminal ?? false,
+    color: io.color ?? false,
+  };
+  if (command === 'fix' || command === 'init') {
+    const misplaced = [
+      'out',
+      'base-url',
+      'jobs',
+      'no-cache',
+      ...(command === 'init' ? ['dry-run'] : []),
+    ].find((option) => values[option as keyof typeof values] !== undefined);
+    if (misplaced !== undefined) {
+      io.stderr(`marginalia: --${misplaced} does not go with ${command}`);
+      return 2;
+    }
+    // Each command's module is loaded only when it runs: build and check start without them.
+    if (command === 'fix') {
+      const { fix } = await import('./fix.ts');
+      return fix(paths, { dryRun: values['dry-run'] ?? false, quiet: values.quiet ?? false, format }, io);
+    }
+    const { init } = await import('./init.ts');
+    return init(paths, io);
+  }
+  if (values['dry-run'] !== undefined) {
+    io.stderr('marginalia: --dry-run goes with fix');
+    return 2;
   }
   if (command !== 'build' && command !== 'check') {
     io.stderr(
@@ -112,7 +158,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     ...(values.quiet ? { progress: false as const } : {}),
     ...(baseUrl === undefined ? {} : { baseUrl: baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/` }),
     onArticle: (article) => {
-      for (const line of formatMessages(article.files)) io.stderr(line);
+      for (const line of formatMessages(article.files, format)) io.stderr(line);
       if (values.quiet) return;
       if (!article.ok) io.stdout(`✗ ${article.slug}: not ${write ? 'built' : 'valid'}`);
       else if (write)

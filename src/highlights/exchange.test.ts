@@ -18,11 +18,20 @@ const text: ArticleText = {
 const article: ExportArticle = {
   title: 'Sora and China’s AI race',
   url: 'https://example.org/sora/#p-2',
-  citation: {
-    text: 'Brooks, L. (2024, February 20). Sora and China’s AI race. The Guardian.',
-    html: 'Brooks, L. (2024, February 20). <i>Sora and China’s AI race</i>. The Guardian.',
+  style: {
+    reference: {
+      text: 'Brooks, L. (2024, February 20). Sora and China’s AI race. The Guardian.',
+      html: 'Brooks, L. (2024, February 20). <i>Sora and China’s AI race</i>. The Guardian.',
+      markdown: 'Brooks, L. (2024, February 20). *Sora and China’s AI race*. The Guardian.',
+    },
+    inText: {
+      text: ['(Brooks, 2024', ', ', ')'],
+      html: ['(Brooks, 2024', ', ', ')'],
+      markdown: ['(Brooks, 2024', ', ', ')'],
+    },
+    pin: ['para.', 'paras.'],
+    block: { words: 40 },
   },
-  pinForm: 'para.',
   text,
 };
 
@@ -34,7 +43,7 @@ function highlightOf(passage: string, colour: HighlightColour = 'yellow', note =
 }
 
 describe('toMarkdown', () => {
-  it('should quote each highlight in reading order with its citation, linked pin cite, colour and note', () => {
+  it('should quote each highlight in reading order with its in-text citation, linked locator, reference, colour and note', () => {
     // Arrange
     const later = highlightOf('supplied by Nvidia', 'blue', 'Which chips?\n*Really* <b>all</b>?');
     const earlier = highlightOf('minute-long videos', 'green');
@@ -46,11 +55,11 @@ describe('toMarkdown', () => {
     expect(markdown).toBe(
       [
         '# Highlights: Sora and China’s AI race',
-        '> minute-long videos',
-        '— Brooks, L. (2024, February 20). Sora and China’s AI race. The Guardian, [para. 1](https://example.org/sora/#p-1:~:text=minute%2Dlong%20videos)',
+        '“minute-long videos” (Brooks, 2024, [para. 1](https://example.org/sora/#p-1:~:text=minute%2Dlong%20videos))',
+        'Brooks, L. (2024, February 20). *Sora and China’s AI race*. The Guardian.',
         '**Agree**',
-        '> supplied by Nvidia',
-        '— Brooks, L. (2024, February 20). Sora and China’s AI race. The Guardian, [para. 2](https://example.org/sora/#p-2:~:text=supplied%20by%20Nvidia)',
+        '“supplied by Nvidia” (Brooks, 2024, [para. 2](https://example.org/sora/#p-2:~:text=supplied%20by%20Nvidia))',
+        'Brooks, L. (2024, February 20). *Sora and China’s AI race*. The Guardian.',
         '**Question**: Which chips?\n\\*Really\\* \\<b>all\\</b>?',
       ].join('\n\n') + '\n',
     );
@@ -77,21 +86,21 @@ describe('toMarkdown', () => {
 
     // Assert
     expect(markdown).toContain(
-      '> capable of generating realistic minute-long videos with just a simple prompt\n',
+      '“capable of generating realistic minute-long videos with just a simple prompt” (Brooks, 2024, [para. 1]',
     );
     expect(markdown.indexOf('realistic')).toBeLessThan(markdown.indexOf('## Not found in the current text'));
     expect(markdown).toMatch(
-      /## Not found in the current text\n\n> particularly those supplied by Nvidia\n\n— Brooks, L\. \(2024, February 20\)\. Sora and China’s AI race\. The Guardian, <https:\/\/example\.org\/sora\/#p-2>\n\n\*\*Disagree\*\*: Source\?\n$/,
+      /## Not found in the current text\n\n“particularly those supplied by Nvidia” \(Brooks, 2024\)\n\nBrooks, L\. \(2024, February 20\)\. \*Sora and China’s AI race\*\. The Guardian\.\n\n<https:\/\/example\.org\/sora\/#p-2>\n\n\*\*Disagree\*\*: Source\?\n$/,
     );
   });
 
-  it('should leave out the pin cite of a heading', () => {
+  it('should leave out the locator of a heading and give the link on its own line', () => {
     // Act
     const markdown = toMarkdown([highlightOf('Sora’s impact')], article);
 
     // Assert
     expect(markdown).toContain(
-      'The Guardian, <https://example.org/sora/#h-1:~:text=Sora%E2%80%99s%20impact>',
+      '“Sora’s impact” (Brooks, 2024)\n\nBrooks, L. (2024, February 20). *Sora and China’s AI race*. The Guardian.\n\n<https://example.org/sora/#h-1:~:text=Sora%E2%80%99s%20impact>',
     );
   });
 });

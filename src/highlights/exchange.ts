@@ -2,8 +2,9 @@
  * Taking highlights out of the reader and back in:
  *
  * - `toMarkdown`: for the reader's own notes. Each highlight, in reading order, is quoted as the
- *   reader's copy button quotes a passage (`src/cite/copy-formats.ts`: the quotation, the
- *   article's citation in the chosen style, the pin cite linked to the passage), followed by its
+ *   reader's copy button quotes a passage (`src/cite/copy-formats.ts`: the quotation with its
+ *   in-text citation in the chosen style, the locator linked to the passage, and the reference
+ *   entry), followed by its
  *   colour's label and its note. Highlights that cannot be placed in the current text come last,
  *   under "Not found in the current text", with their saved text.
  * - `toJsonLd`: a W3C Web Annotation `AnnotationCollection` with one embedded `AnnotationPage`.
@@ -20,8 +21,7 @@
  *   only ever kept as text: an HTML note loses its tags.
  */
 import type { Span } from '../anchor/types.ts';
-import { escapeMarkdown, formatCopy } from '../cite/copy-formats.ts';
-import { pinCite, type PinForm } from '../cite/pin-cite.ts';
+import { escapeMarkdown, formatCopy, type CitationStyle } from '../cite/copy-formats.ts';
 import { tidyQuote } from '../cite/quote.ts';
 import { passageUrl, textDirective } from '../cite/text-fragment.ts';
 import { anchorHighlights } from './anchoring.ts';
@@ -42,12 +42,10 @@ import {
 /** The article, as an export needs it. */
 export interface ExportArticle {
   title: string;
-  /** The page's URL (`location.href`). */
+  /** The page's URL: its canonical address, else `location.href`. */
   url: string;
-  /** The article's citation in the reader's chosen style: plain text, and safe HTML from the build. */
-  citation: { text: string; html: string };
-  /** How the chosen style names a paragraph (see `pinFormFor`); default "¶". */
-  pinForm?: PinForm;
+  /** The reader's chosen citation style, as the page's data gives it (see `CitationStyle`). */
+  style: CitationStyle;
   /** The article's text now. */
   text: ArticleText;
 }
@@ -89,20 +87,12 @@ export function toMarkdown(highlights: readonly Highlight[], article: ExportArti
       textDirective({ pageText, start, end: start + span.end - span.start }),
     );
     const quote = blocks[span.block]?.slice(span.start, span.end) ?? highlight.quote.exact;
-    sections.push(
-      cited(
-        quote,
-        article,
-        paragraph > 0 ? pinCite(paragraph, paragraph, article.pinForm) : '',
-        url,
-        highlight,
-      ),
-    );
+    sections.push(cited(quote, article, paragraph > 0 ? [paragraph, paragraph] : null, url, highlight));
   }
   if (orphans.length > 0) {
     sections.push('## Not found in the current text');
     for (const highlight of orphans)
-      sections.push(cited(highlight.quote.exact, article, '', article.url, highlight));
+      sections.push(cited(highlight.quote.exact, article, null, article.url, highlight));
   }
   return `${sections.join('\n\n')}\n`;
 }
@@ -111,11 +101,11 @@ export function toMarkdown(highlights: readonly Highlight[], article: ExportArti
 function cited(
   quote: string,
   article: ExportArticle,
-  pin: string,
+  numbers: readonly [number, number] | null,
   url: string,
   highlight: Highlight,
 ): string {
-  const { markdown } = formatCopy({ paragraphs: tidyQuote([quote]), citation: article.citation, pin, url });
+  const { markdown } = formatCopy({ paragraphs: tidyQuote([quote]), style: article.style, numbers, url });
   const note = highlight.note
     .trim()
     .split(/\r\n?|\n/)

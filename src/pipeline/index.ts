@@ -1,30 +1,27 @@
 /**
  * The whole build chain for one article, on one screen:
  *
- *   text ─ parse (.txt: our parser; .md: remark-parse's tree, a run of blocks at a time, + front matter)
- *        ─ number paragraphs ─ anchor claims and mark them   (all `check` runs)
+ *   text ─ parse (.txt: our parser; .md: remark-parse's tree, a run of blocks at a time, + front matter,
+ *          less a first heading that repeats the title) ─ number paragraphs ─ anchor claims and mark them   (all `check` runs)
  *        ─ forget positions (mdast)
  *        ─ remark-rehype (raw HTML dropped) ─ collect the Markdown tree (long articles)
- *        ─ notes and sources ─ cite this article ─ page
+ *        ─ notes and sources ─ cite this article ─ head metadata ─ page
  *        ─ verdict summary ─ legend (in the page's header)         (hast)
  *        ─ stringify (rehype-stringify's output, the outer levels linked, not copied) → the page
  *
  * Claims come already read and validated (src/claims); problems found while anchoring are
  * reported on the claims file, problems in the text on the article's file.
  */
-import remarkFrontmatter from 'remark-frontmatter';
 import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { builtinStyleIds, type StyleId } from '../cite/index.ts';
 import type { ClaimsDocument } from '../claims/types.ts';
 import remarkClaims, { claimHandlers } from './remark-claims.ts';
 import remarkForgetPositions from './remark-forget-positions.ts';
-import remarkParagraphNumbers from './remark-paragraph-numbers.ts';
-import remarkParseMd from './remark-parse-md.ts';
-import remarkParseTxt from './remark-parse-txt.ts';
+import { articleParser } from './parse-article.ts';
 import rehypeCiteArticle from './rehype-cite-article.ts';
 import rehypeCollectGarbage from './rehype-collect-garbage.ts';
+import rehypeHeadMetadata from './rehype-head-metadata.ts';
 import rehypeNotes from './rehype-notes.ts';
 import rehypeLegend from './rehype-legend.ts';
 import rehypePage from './rehype-page.ts';
@@ -38,17 +35,21 @@ export interface PipelineOptions {
   claimsFile: VFile;
   /** Citation style of the notes' sources, offered first to the reader. */
   style: StyleId;
+  /** The page's published address (`--base-url`, else the claims file's `canonical`), when known. */
+  canonical?: string;
 }
 
 export function createPipeline(options: PipelineOptions) {
-  const { slug, claims, style } = options;
+  const { slug, claims, style, canonical } = options;
+  const page = canonical === undefined ? {} : { canonical };
   return createAnchorPipeline(options)
     .use(remarkForgetPositions)
     .use(remarkRehype, { handlers: claimHandlers })
     .use(rehypeCollectGarbage)
     .use(rehypeNotes, { claims, style })
     .use(rehypeCiteArticle, { source: claims.source, slug, styles: offeredStyles(style) })
-    .use(rehypePage, { claims, slug })
+    .use(rehypeHeadMetadata, { claims, ...page })
+    .use(rehypePage, { claims, slug, ...page })
     .use(rehypeVerdictSummary)
     .use(rehypeLegend, { claims })
     .use(rehypeStringifyPage);
@@ -60,12 +61,23 @@ export function createPipeline(options: PipelineOptions) {
  */
 export function createAnchorPipeline(options: Pick<PipelineOptions, 'format' | 'claims' | 'claimsFile'>) {
   const { format, claims, claimsFile } = options;
-  const parser =
-    format === 'txt' ? unified().use(remarkParseTxt) : unified().use(remarkParseMd).use(remarkFrontmatter);
-  return parser.use(remarkParagraphNumbers).use(remarkClaims, { claims, claimsFile });
+  return articleParser(format, claims.source.title).use(remarkClaims, { claims, claimsFile });
 }
 
 /** The article's own style first, then the built-in ones. */
 function offeredStyles(style: StyleId): StyleId[] {
   return [style, ...builtinStyleIds.filter((id) => id !== style)];
 }
+
+// Each step on its own, for a pipeline of your own (the package's `marginalia/pipeline`).
+export { default as remarkParseTxt } from './remark-parse-txt.ts';
+export { default as remarkParseMd } from './remark-parse-md.ts';
+export { default as remarkParagraphNumbers } from './remark-paragraph-numbers.ts';
+export { default as remarkDropTitleHeading } from './remark-drop-title-heading.ts';
+export { default as remarkClaims, claimHandlers, type RemarkClaimsOptions } from './remark-claims.ts';
+export { default as remarkForgetPositions } from './remark-forget-positions.ts';
+export { default as rehypeNotes, type RehypeNotesOptions } from './rehype-notes.ts';
+export { default as rehypeCiteArticle, type RehypeCiteArticleOptions } from './rehype-cite-article.ts';
+export { default as rehypePage, type RehypePageOptions } from './rehype-page.ts';
+export { default as rehypeStringifyPage } from './rehype-stringify-page.ts';
+export { rules, type RuleId } from './messages.ts';

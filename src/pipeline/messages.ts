@@ -14,17 +14,68 @@ export const rules = {
   'duplicate-claim-id': 'two claims with the same id',
   'duplicate-reference-id': 'two references with the same id',
   'unknown-reference': 'a `cites` id that names no reference',
-  'unused-reference': 'a reference that no claim cites (warning)',
+  'unused-reference': 'a reference that no claim cites (warning; editorial check)',
+  'verdict-on-opinion': 'an opinion or a recommendation with a verdict (warning; editorial check)',
+  'verdict-without-citation':
+    'a claim with a verdict other than unverifiable that cites no reference (warning; editorial check)',
+  'uncited-source':
+    'a note that links to a source, or names one with a date, that the claim does not cite (warning; editorial check)',
+  'reference-without-date': 'a reference with no date of publication (warning; editorial check)',
+  'reference-without-url':
+    'a reference of a kind that is read online (a web page, a preprint…) with no URL or DOI (warning; editorial check)',
+  'source-after-review':
+    'a claim that cites a source published after the claim was reviewed (warning; editorial check)',
+  'unknown-check': 'a rule id under `checks:` that is not an editorial check (warning: it is ignored)',
+  'no-claims': 'a claims file whose list of claims is empty or null (warning: the page shows the text alone)',
   'invalid-date': 'a date that is neither YYYY[-MM[-DD]] nor CSL date-parts',
   'unsafe-url': 'a URL that is not http(s) or mailto',
   'empty-quote': 'a quote with no text',
-  'quote-not-found': 'a quote that is not in the article',
+  'quote-not-found':
+    'a quote that is not in the article (a near miss by typography, Markdown syntax or a paragraph break is named)',
   'quote-ambiguous': 'a quote found more than once, with no prefix or suffix that picks one',
   'missing-file': 'an article without its claims file, or a claims file without its article',
   'read-error': 'a file that could not be read',
   'internal-error': "the build of an article stopped on an error of Marginalia's own (please report it)",
   'write-error': "an article's output could not be written",
   'style-not-found': 'a CSL style file named by the claims file that could not be read',
+  'csl-type-mismatch':
+    'a reference typed in a way its fields contradict: a Federal Register rule typed legislation (use regulation), legislation without a number, an article without its periodical (warning)',
+  'missing-title': 'a source or reference whose title is empty (warning)',
+  'date-in-future': 'a date after today, or a reference dated after the review (warning)',
+  'missing-access-date':
+    'an undated web source (webpage, post-weblog, post) without accessed, which MLA and Chicago print (warning)',
+  'no-canonical-url':
+    'the page has no published address (no --base-url, no canonical:): copied links use the address it is read at (warning, build only)',
 } as const;
 
 export type RuleId = keyof typeof rules;
+
+/**
+ * The editorial checks: warnings by default, each of which a claims file may turn off or make
+ * an error under `checks:`. No other rule can be configured: a quote that is not in the article,
+ * say, is always an error.
+ */
+export const configurableRules = [
+  'unused-reference',
+  'verdict-on-opinion',
+  'verdict-without-citation',
+  'uncited-source',
+  'reference-without-date',
+  'reference-without-url',
+  'source-after-review',
+  'csl-type-mismatch',
+  'missing-title',
+  'date-in-future',
+  'missing-access-date',
+  'no-canonical-url',
+] as const satisfies readonly RuleId[];
+
+export type ConfigurableRule = (typeof configurableRules)[number];
+
+export function isConfigurable(rule: string): rule is ConfigurableRule {
+  return (configurableRules as readonly string[]).includes(rule);
+}
+
+export function isRuleId(rule: string): rule is RuleId {
+  return Object.hasOwn(rules, rule);
+}

@@ -1,21 +1,29 @@
 /**
  * "Cite this article": the article's reference in every citation style, formatted at build
- * time by the CSL processor, plus BibTeX and CSL-JSON to download. The same pieces go on
- * `file.data.citation`, for the page's data (the reader copies quotes with them: the browser
- * carries no CSL engine) and for the downloadable files.
+ * time by the CSL processor, plus BibTeX and CSL-JSON to download. The same pieces, with the
+ * in-text citation of each style (`src/cite/style-pieces.ts`), go on `file.data.citation`, for
+ * the page's data (the reader cites copied quotes with them: the browser carries no CSL engine)
+ * and for the downloadable files.
  */
 import type { Root } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { VFile } from 'vfile';
+import type { CitationStyle } from '../cite/copy-formats.ts';
 import { formatReference, styleLabel, toBibTeX, toCslJson, type StyleId } from '../cite/index.ts';
+import { citationStyle } from '../cite/style-pieces.ts';
 import type { CslItem } from '../claims/types.ts';
 
 export interface ArticleCitation {
   /** The style the reader starts with. */
   default: StyleId;
-  /** The article's reference in each style, as plain text and as safe HTML. */
-  styles: Record<string, { label: string; text: string; html: string }>;
+  /**
+   * Each style: its title, the article's reference entry as plain text and safe HTML (`text`,
+   * `html`), and everything a copied quotation is cited with (`CitationStyle`: the reference in
+   * the three formats, the in-text citation around its locator, the locator's labels, the block
+   * rule).
+   */
+  styles: Record<string, { label: string; text: string; html: string } & CitationStyle>;
   bibtex: string;
   cslJson: string;
 }
@@ -49,7 +57,10 @@ export default function rehypeCiteArticle(options: RehypeCiteArticleOptions) {
     file.data.citation = {
       default: styles[0] ?? 'apa',
       styles: Object.fromEntries(
-        formatted.map(({ style, label, text, html }) => [style, { label, text, html: toHtml(html) }]),
+        formatted.map(({ style, label, text, html }) => [
+          style,
+          { label, text, html: toHtml(html), ...citationStyle(item, style) },
+        ]),
       ),
       bibtex: toBibTeX(item),
       cslJson: toCslJson(item),

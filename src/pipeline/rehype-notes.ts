@@ -2,12 +2,14 @@
  * Add the editor's notes after the article: one `<li id="note-ID">` per anchored claim, in
  * reading order, with its kind, verdict, the quoted passage, the note (Markdown rendered and
  * sanitised: no raw HTML, no scripts, no `javascript:` links) and its sources as formatted
- * citations; then the list of every source. Each note links back to its passage.
+ * citations, numbered for the reader in the order the note cites them; then the list of every
+ * source, "Sources", in the order of the style's reference list (alphabetical in APA, MLA and
+ * Chicago author-date: citeproc sorts it). Each note links back to its passage.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import type { VFile } from 'vfile';
-import { formatReference, type StyleId } from '../cite/index.ts';
+import { formatReference, sortReferences, type StyleId } from '../cite/index.ts';
 import type { ClaimsDocument } from '../claims/types.ts';
 import { kindLabels, verdictLabels } from './labels.ts';
 import { renderNotes } from './note-markdown.ts';
@@ -61,9 +63,9 @@ export default function rehypeNotes(options: RehypeNotesOptions) {
     });
     file.data.notes = notes;
 
-    const cited = claims.references.filter((reference) =>
-      anchored.some(({ claim }) => claim.cites.includes(reference.id)),
-    );
+    const citedIds = new Set(anchored.flatMap(({ claim }) => claim.cites));
+    const cited = claims.references.filter((reference) => citedIds.has(reference.id));
+    const order = sortReferences(cited, style);
     tree.children.push(
       h('section.marginalia-notes', { ariaLabelledby: 'marginalia-notes-heading' }, [
         h('h2#marginalia-notes-heading', 'Editor’s notes'),
@@ -75,8 +77,8 @@ export default function rehypeNotes(options: RehypeNotesOptions) {
         h('section.marginalia-references', { ariaLabelledby: 'marginalia-references-heading' }, [
           h('h2#marginalia-references-heading', 'Sources'),
           h(
-            'ol.marginalia-reference-list',
-            cited.map((reference) => h('li', { id: `source-${reference.id}` }, sourceOf(reference.id))),
+            'ul.marginalia-reference-list',
+            order.map((id) => h('li', { id: `source-${id}` }, sourceOf(id))),
           ),
         ]),
       );
@@ -124,7 +126,7 @@ function noteItem(item: AnchoredClaim, quote: string, body: Element[], sources: 
     ]),
     element('div', { className: ['marginalia-note-body'] }, body),
     sources.length > 0
-      ? element('ul', { className: ['marginalia-note-sources'], ariaLabel: 'Sources' }, sources)
+      ? element('ol', { className: ['marginalia-note-sources'], ariaLabel: 'Sources' }, sources)
       : element('p', { className: ['marginalia-note-unsourced'] }, [text('No source cited.')]),
   ]);
 }

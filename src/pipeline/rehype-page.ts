@@ -1,8 +1,8 @@
 /**
  * Wrap the article in a complete, standalone HTML page: the document head (with a strict
- * Content-Security-Policy: no inline script, no eval), the article's metadata at the top, and
- * everything inside one `<marginalia-reader>` element (in its `<main>`), which the reader
- * bundle enhances.
+ * Content-Security-Policy: no inline script, no eval, and the metadata `rehype-head-metadata`
+ * made), the article's metadata at the top, and everything inside one `<marginalia-reader>`
+ * element (in its `<main>`), which the reader bundle enhances.
  * The page is complete and readable with JavaScript off.
  */
 import type { Element, ElementContent, Root } from 'hast';
@@ -13,6 +13,8 @@ import type { ClaimsDocument, CslDate, CslName } from '../claims/types.ts';
 export interface RehypePageOptions {
   claims: ClaimsDocument;
   slug: string;
+  /** The page's published address, when known: in the page's data, for every copied link. */
+  canonical?: string;
   /** Path from the page to the shared assets folder. */
   assets?: string;
 }
@@ -28,7 +30,7 @@ export const contentSecurityPolicy = [
 ].join('; ');
 
 export default function rehypePage(options: RehypePageOptions) {
-  const { claims, slug } = options;
+  const { claims, slug, canonical } = options;
   const assets = options.assets ?? '../assets';
   const { source } = claims;
   const title = source.title ?? slug;
@@ -42,7 +44,12 @@ export default function rehypePage(options: RehypePageOptions) {
       byline(source.author, source.issued, source.URL),
     ]);
 
-    const data = JSON.stringify({ slug, source, citation: file.data.citation }).replace(/</gu, '\\u003c');
+    const data = JSON.stringify({
+      slug,
+      source,
+      ...(canonical ? { canonical } : {}),
+      citation: file.data.citation,
+    }).replace(/</gu, '\\u003c');
     return {
       type: 'root',
       children: [
@@ -53,6 +60,7 @@ export default function rehypePage(options: RehypePageOptions) {
             h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
             h('meta', { httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy }),
             h('title', `${title} · Marginalia`),
+            ...(file.data.head ?? []),
             h('link', { rel: 'icon', href: 'data:,' }),
             h('link', { rel: 'stylesheet', href: `${assets}/marginalia.css` }),
             h('script', { type: 'module', src: `${assets}/marginalia-reader.js` }),

@@ -17,7 +17,7 @@ import { anchorQuotes } from '../anchor/index.ts';
 import type { AnchorResult, Span } from '../anchor/types.ts';
 import type { Claim, ClaimsDocument } from '../claims/types.ts';
 import { verdictLabels } from './labels.ts';
-import { error } from './report.ts';
+import { quoteProblemReporter } from './quote-problems.ts';
 import { groupBy } from './group-by.ts';
 
 export interface AnchoredClaim {
@@ -77,10 +77,7 @@ interface Leaf {
 export default function remarkClaims(options: RemarkClaimsOptions) {
   const { claims, claimsFile } = options;
   return function transformer(tree: Root, file: VFile): void {
-    const blocks: Block[] = [];
-    visit(tree, (node) => {
-      if (node.type === 'paragraph' || node.type === 'heading') blocks.push(node);
-    });
+    const blocks = articleBlocks(tree);
     const leaves = blocks.map(collectLeaves);
     const texts = leaves.map((block) => block.text);
     const results = anchorQuotes(
@@ -111,6 +108,7 @@ function collectAnchored(
   claimsFile: VFile,
 ): AnchoredClaim[] {
   const found: Array<Omit<AnchoredClaim, 'note'>> = [];
+  let report: ReturnType<typeof quoteProblemReporter> | undefined;
   claims.forEach((claim, index) => {
     const result = results[index];
     if (!result) return;
@@ -118,90 +116,31 @@ function collectAnchored(
       const paragraph = paragraphNumber(blocks[result.span.block]);
       found.push({ claim, span: result.span, ...(paragraph === undefined ? {} : { paragraph }) });
     } else {
-      reportAnchorProblem(claim, result, blocks, texts, claimsFile);
+      report ??= quoteProblemReporter({ texts, paragraphs: blocks.map(paragraphNumber) }, claimsFile);
+      report(claim, result);
     }
   });
   found.sort((a, b) => a.span.block - b.span.block || a.span.start - b.span.start || b.span.end - a.span.end);
   return found.map((item, index) => ({ ...item, note: index + 1 }));
 }
 
-function paragraphNumber(block: Block | undefined): number | undefined {
+/** The article's blocks, paragraphs and headings, in reading order. */
+export function articleBlocks(tree: Root): Block[] {
+  const blocks: Block[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'paragraph' || node.type === 'heading') blocks.push(node);
+  });
+  return blocks;
+}
+
+/** A block's paragraph number (set by `remark-paragraph-numbers`); none for a heading. */
+export function paragraphNumber(block: Block | undefined): number | undefined {
   const value = block?.data?.hProperties?.['dataParagraph'];
   return typeof value === 'number' ? value : undefined;
 }
 
-/** Where a block is, for people: "¶ 3", or "the heading “…”". */
-function describeBlock(block: Block | undefined, text: string): string {
-  const paragraph = paragraphNumber(block);
-  if (paragraph !== undefined) return `¶ ${paragraph}`;
-  return `the heading “${text}”`;
-}
-
-function reportAnchorProblem(
-  claim: Claim,
-  result: Exclude<AnchorResult, { status: 'found' }>,
-  blocks: Block[],
-  texts: string[],
-  claimsFile: VFile,
-): void {
-  const place = claim.positions.quote ?? claim.positions.claim;
-  const where = (span: Span) => describeBlock(blocks[span.block], texts[span.block] ?? '');
-  if (result.status === 'ambiguous') {
-    const count = result.occurrences.length;
-    const picks = result.occurrences
-      .map(({ span, prefix, suffix }) => `in ${where(span)}, ${pickOne(prefix, suffix)}`)
-      .join('; ');
-    error(
-      claimsFile,
-      `Quote of claim "${claim.id}" is found ${count} times (${result.occurrences
-        .map(({ span }) => where(span))
-        .join(', ')}): add a prefix or suffix that picks one (${picks})`,
-      place,
-      'quote-ambiguous',
-    );
-    return;
-  }
-  const hints: string[] = [];
-  if (result.occurrences.length > 0) {
-    hints.push(
-      `the quote itself occurs in ${result.occurrences.map(where).join(', ')}, but not with the given ${
-        claim.prefix === undefined ? 'suffix' : claim.suffix === undefined ? 'prefix' : 'prefix and suffix'
-      }`,
-    );
-  }
-  if (result.closest) {
-    const { span } = result.closest;
-    hints.push(`the closest passage is in ${where(span)}: “${wholeWords(texts[span.block] ?? '', span)}”`);
-  }
-  error(
-    claimsFile,
-    `Quote of claim "${claim.id}" is not in the article${
-      hints.length > 0 ? `: ${hints.join('; ')}` : ''
-    }. Copy the quote from the article exactly`,
-    place,
-    'quote-not-found',
-  );
-}
-
-/** The shorter context that picks an occurrence ("" from the anchorer means none within reach). */
-function pickOne(prefix: string, suffix: string): string {
-  if (prefix === '' && suffix === '') return 'no nearby text tells it apart: quote a longer passage';
-  if (suffix === '' || (prefix !== '' && prefix.length <= suffix.length))
-    return `prefix: ${JSON.stringify(prefix)}`;
-  return `suffix: ${JSON.stringify(suffix)}`;
-}
-
-/** The text of a span, widened so that it neither starts nor ends inside a word. */
-function wholeWords(text: string, span: Span): string {
-  const inWord = /[\p{L}\p{N}’'-]/u;
-  let { start, end } = span;
-  while (start > 0 && inWord.test(text[start - 1] ?? '') && inWord.test(text[start] ?? '')) start -= 1;
-  while (end < text.length && inWord.test(text[end] ?? '') && inWord.test(text[end - 1] ?? '')) end += 1;
-  return text.slice(start, end).replace(/\s+/gu, ' ').trim();
-}
-
 /** The text runs of a block, in order, with the block's plain text. */
-function collectLeaves(block: Block): { text: string; leaves: Leaf[] } {
+export function collectLeaves(block: Block): { text: string; leaves: Leaf[] } {
   const leaves: Leaf[] = [];
   let text = '';
   const walk = (parent: Parent): void => {

@@ -36,7 +36,7 @@ const uncuttable = /```|~~~|\]:|<[!?]|<(?:script|pre|style|textarea)(?:[\s>]|$)|
  */
 const cutPlace = /\n[ \t]*\r?\n(?=[^ \t\r\n])(?![-+]|\*(?:[ \t]|\r?\n|$)|\d{1,9}[.)](?:[ \t]|\r?\n|$))/gu;
 /** YAML front matter: its closing fence, when the file opens with one. */
-const frontMatter = /^---[ \t]*\r?\n(?:[^]*?\r?\n)??---[ \t]*(?:\r?\n|$)/u;
+export const frontMatter = /^---[ \t]*\r?\n(?:[^]*?\r?\n)??---[ \t]*(?:\r?\n|$)/u;
 
 export interface ParseOptions {
   extensions?: Extension[];

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { citationOf, noteCopy, quoteCopy, referenceCopy } from './copy-content.ts';
+import { citationOf, citationStyleOf, linkBase, noteCopy, quoteCopy, referenceCopy } from './copy-content.ts';
 import type { PageData, StyledReference } from './page-data.ts';
 import { articlePassage, readPageText } from './page-text.ts';
 
@@ -9,12 +9,19 @@ const apa: StyledReference = {
   label: 'APA',
   text: 'Lind, A. (2024). Harwick and its railway. The Harwick Courier.',
   html: 'Lind, A. (2024). <i>Harwick and its railway</i>. The Harwick Courier.',
+  entry: {},
 };
 const mla: StyledReference = {
   id: 'mla',
   label: 'MLA',
   text: 'Lind, Ada. “Harwick and Its Railway.” The Harwick Courier, 2024.',
   html: 'Lind, Ada. “Harwick and Its Railway.” <i>The Harwick Courier</i>, 2024.',
+  entry: {
+    reference: { markdown: 'Lind, Ada. “Harwick and Its Railway.” *The Harwick Courier*, 2024.' },
+    inText: { text: ['(Lind', ', ', ')'], html: ['(Lind', ', ', ')'], markdown: ['(Lind', ', ', ')'] },
+    pin: ['par.', 'pars.'],
+    block: { characters: 321 },
+  },
 };
 const title = 'Harwick and its railway';
 const pageUrl = 'https://example.org/harwick/#note-old';
@@ -37,7 +44,13 @@ describe('citationOf', () => {
 
   it('should put the title in front of a reference that leaves it out, and give the title alone without a style', () => {
     // Arrange
-    const numeric: StyledReference = { id: 'short', label: 'Short', text: 'Lind 2024.', html: 'Lind 2024.' };
+    const numeric: StyledReference = {
+      id: 'short',
+      label: 'Short',
+      text: 'Lind 2024.',
+      html: 'Lind 2024.',
+      entry: {},
+    };
 
     // Act
     const added = citationOf('Harwick & “its” railway', numeric);
@@ -53,7 +66,7 @@ describe('citationOf', () => {
 });
 
 describe('quoteCopy', () => {
-  it('should cite a passage with its pin cite in the style’s form and link to it with a text fragment', () => {
+  it('should cite a passage with the style’s in-text citation and paragraph, its reference, and a text fragment link', () => {
     // Arrange
     document.body.innerHTML =
       '<article><p id="p-1" data-paragraph="1">The river town was founded in 1642.</p>' +
@@ -72,17 +85,47 @@ describe('quoteCopy', () => {
     // "town was founded" is in ¶ 1 too: the link names what comes before and after it.
     const url = 'https://example.org/harwick/#p-2:~:text=The-,town%20was%20founded,-%2E';
     expect(copy).toEqual({
-      plain: `“town was founded” — Lind, Ada. “Harwick and Its Railway.” The Harwick Courier, 2024, par. 2. ${url}`,
-      markdown: `> town was founded\n\n— Lind, Ada. “Harwick and Its Railway.” The Harwick Courier, 2024, [par. 2](${url})`,
-      html:
-        `<blockquote cite="${url}"><p>town was founded</p></blockquote>` +
-        `<p>— Lind, Ada. “Harwick and Its Railway.” <i>The Harwick Courier</i>, 2024, <a href="${url}">par. 2</a></p>`,
+      plain: `“town was founded” (Lind, par. 2)\n\n${mla.text}\n\n${url}`,
+      markdown: `“town was founded” (Lind, [par. 2](${url}))\n\nLind, Ada. “Harwick and Its Railway.” *The Harwick Courier*, 2024.`,
+      html: `<p>“town was founded” (Lind, <a href="${url}">par. 2</a>)</p><p>${mla.html}</p>`,
       quote: 'town was founded',
       paragraphs: [2, 2],
       url,
       style: 'mla',
       content: 'quote',
     });
+  });
+});
+
+describe('citationStyleOf', () => {
+  it('should cite with the title and the paragraph sign when the page offers no style, or a style without its pieces', () => {
+    // Act
+    const none = citationStyleOf(title, undefined);
+    const older = citationStyleOf(title, apa);
+
+    // Assert
+    expect(none.inText.text).toEqual(['(Harwick and its railway', ', ', ')']);
+    expect(none.pin).toEqual(['¶', '¶¶']);
+    expect(none.reference.text).toBe('');
+    expect(older.reference.text).toBe(apa.text);
+    expect(citationStyleOf(title, mla).pin).toEqual(['par.', 'pars.']);
+  });
+});
+
+describe('linkBase', () => {
+  it('should make links from the canonical address when the page has one, else from the browser’s', () => {
+    // Arrange
+    const base = { slug: 'h', title, styles: [], defaultStyle: '', bibtex: '', cslJson: '' };
+
+    // Act
+    const published = linkBase(
+      { ...base, canonical: 'https://example.org/harwick/' },
+      'http://127.0.0.1:4173/harwick/',
+    );
+    const local = linkBase({ ...base, canonical: '' }, 'http://127.0.0.1:4173/harwick/');
+
+    // Assert
+    expect([published, local]).toEqual(['https://example.org/harwick/', 'http://127.0.0.1:4173/harwick/']);
   });
 });
 
@@ -108,16 +151,16 @@ describe('noteCopy', () => {
     // Assert
     const url = 'https://example.org/harwick/#note-founded';
     expect(copy.plain).toBe(
-      'Editor’s note 1 on “was founded in 1642” (Harwick and its railway, para. 1): Fact, Supported.\n\n' +
+      'Editor’s note 1 on “was founded in 1642” (Harwick and its railway, ¶ 1): Fact, Supported.\n\n' +
         'The charter says 1642.\n\nSources:\n- Parish records. Charter (https://example.org/charter)\n\n' +
         url,
     );
     expect(copy.markdown).toBe(
-      `[Editor’s note 1](${url}) on “was founded in 1642” (*Harwick and its railway*, para. 1): Fact, Supported.\n\n` +
+      `[Editor’s note 1](${url}) on “was founded in 1642” (*Harwick and its railway*, ¶ 1): Fact, Supported.\n\n` +
         'The charter says *1642*.\n\nSources:\n\n- Parish records. [Charter](https://example.org/charter)',
     );
     expect(copy.html).toBe(
-      `<p><a href="${url}">Editor’s note 1</a> on “was founded in 1642” (<cite>Harwick and its railway</cite>, para. 1): Fact, Supported.</p>` +
+      `<p><a href="${url}">Editor’s note 1</a> on “was founded in 1642” (<cite>Harwick and its railway</cite>, ¶ 1): Fact, Supported.</p>` +
         '<p>The charter says <em>1642</em>.</p><p>Sources:</p><ul><li>Parish records. <a href="https://example.org/charter">Charter</a></li></ul>',
     );
     expect(copy).toMatchObject({ quote: 'was founded in 1642', paragraphs: [1, 1], url, content: 'note' });
@@ -132,6 +175,7 @@ describe('referenceCopy', () => {
     defaultStyle: 'apa',
     bibtex: '@article{lind2024}',
     cslJson: '[{"id":"harwick"}]',
+    canonical: '',
   };
 
   it('should copy the reference in a style as text, Markdown and HTML', () => {

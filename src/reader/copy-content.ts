@@ -1,5 +1,13 @@
-import { escapeHtml, escapeMarkdown, formatCopy } from '../cite/copy-formats.ts';
-import { pinCite, pinFormFor } from '../cite/pin-cite.ts';
+import {
+  escapeHtml,
+  escapeMarkdown,
+  formatCopy,
+  untitledStyle,
+  type CitationStyle,
+  type Pieces,
+} from '../cite/copy-formats.ts';
+import { pinCite } from '../cite/pin-cite.ts';
+import { nestQuotes } from '../cite/quote.ts';
 import { passageUrl, textDirective, type TextDirective } from '../cite/text-fragment.ts';
 import type { CopyDetail } from './events.ts';
 import type { PageData, StyledReference } from './page-data.ts';
@@ -46,9 +54,70 @@ function comparable(text: string): string {
 }
 
 /**
- * A quotation of the article: the passage's words, the article's citation, the pin cite of its
- * paragraphs in the style's form (`para. 3` in APA, `¶ 3` by default), and the link to the
- * passage: `pageUrl` with its first block's id and a text fragment.
+ * How a copy is cited: the chosen style's pieces; the title and the paragraph sign when the page
+ * offers no style (followed by the style's reference when the page has it without its pieces).
+ */
+export function citationStyleOf(title: string, style: StyledReference | undefined): CitationStyle {
+  const untitled = untitledStyle(title);
+  if (!style) return untitled;
+  return (
+    readCitationStyle(style.entry, style.text, style.html) ?? {
+      ...untitled,
+      reference: { text: style.text, html: style.html, markdown: style.text },
+    }
+  );
+}
+
+/**
+ * A style's citation pieces in the page's data, checked field by field; undefined when any is
+ * missing or damaged (a page built before they existed).
+ */
+function readCitationStyle(
+  fields: Record<string, unknown>,
+  text: string,
+  html: string,
+): CitationStyle | undefined {
+  const inText = record(fields['inText']);
+  const pieces = [inText['text'], inText['html'], inText['markdown']];
+  const markdown = record(fields['reference'])['markdown'];
+  const pin = fields['pin'];
+  const block = record(fields['block']);
+  const labels =
+    Array.isArray(pin) && pin.length === 2 && pin.every((label) => typeof label === 'string')
+      ? pin
+      : undefined;
+  if (!pieces.every(isPieces) || !labels) return undefined;
+  return {
+    reference: { text, html, markdown: typeof markdown === 'string' ? markdown : text },
+    inText: { text: pieces[0] as Pieces, html: pieces[1] as Pieces, markdown: pieces[2] as Pieces },
+    pin: [labels[0] as string, labels[1] as string],
+    block: {
+      ...(typeof block['words'] === 'number' ? { words: block['words'] } : {}),
+      ...(typeof block['characters'] === 'number' ? { characters: block['characters'] } : {}),
+    },
+  };
+}
+
+function isPieces(value: unknown): value is Pieces {
+  return Array.isArray(value) && value.length === 3 && value.every((piece) => typeof piece === 'string');
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+/** The address copied links are made from: the page's canonical address, else the browser's (`href`). */
+export function linkBase(data: PageData, href: string): string {
+  return data.canonical === '' ? href : data.canonical;
+}
+
+/**
+ * A quotation of the article: the passage's words with the in-text citation of the reader's
+ * style (its paragraph locator linked to the passage), run in or set off as the style says, the
+ * article's reference entry, and the link to the passage: `pageUrl` (the page's canonical
+ * address, else the browser's) with its first block's id and a text fragment.
  */
 export function quoteCopy(
   page: PageText,
@@ -58,10 +127,9 @@ export function quoteCopy(
   style: StyledReference | undefined,
 ): Copy {
   const { numbers, paragraphs } = passage;
-  const pin = numbers ? pinCite(numbers[0], numbers[1], pinFormFor(style?.id ?? '')) : '';
   const url = passageUrl(pageUrl, passage.targetId, directiveFor(page, passage));
   return {
-    ...formatCopy({ paragraphs, citation: citationOf(title, style), pin, url }),
+    ...formatCopy({ paragraphs, style: citationStyleOf(title, style), numbers, url }),
     quote: paragraphs.join('\n\n'),
     paragraphs: numbers,
     url,
@@ -108,14 +176,16 @@ export function noteCopy(
   style: StyledReference | undefined,
 ): Copy {
   const url = `${pageUrl.replace(/#[\s\S]*$/, '')}#note-${encodeURIComponent(note.claimId)}`;
-  const pin = note.paragraph > 0 ? pinCite(note.paragraph, note.paragraph, pinFormFor(style?.id ?? '')) : '';
+  const pin =
+    note.paragraph > 0 ? pinCite(note.paragraph, note.paragraph, citationStyleOf(title, style).pin) : '';
+  const quote = nestQuotes(note.quote);
   const where = (titled: string): string => [titled, pin].filter((part) => part !== '').join(', ');
   const labels = note.labels.join(', ');
   const name = `Editor’s note ${note.number}`;
   const head = {
-    plain: `${name} on “${note.quote}” (${where(title)})${labels ? `: ${labels}` : ''}.`,
-    markdown: `[${name}](${url.replace(/[()\\]/g, '\\$&')}) on “${escapeMarkdown(note.quote)}” (${where(`*${escapeMarkdown(title)}*`)})${labels ? `: ${escapeMarkdown(labels)}` : ''}.`,
-    html: `<a href="${escapeHtml(url)}">${name}</a> on “${escapeHtml(note.quote)}” (${where(`<cite>${escapeHtml(title)}</cite>`)})${labels ? `: ${escapeHtml(labels)}` : ''}.`,
+    plain: `${name} on “${quote}” (${where(title)})${labels ? `: ${labels}` : ''}.`,
+    markdown: `[${name}](${url.replace(/[()\\]/g, '\\$&')}) on “${escapeMarkdown(quote)}” (${where(`*${escapeMarkdown(title)}*`)})${labels ? `: ${escapeMarkdown(labels)}` : ''}.`,
+    html: `<a href="${escapeHtml(url)}">${name}</a> on “${escapeHtml(quote)}” (${where(`<cite>${escapeHtml(title)}</cite>`)})${labels ? `: ${escapeHtml(labels)}` : ''}.`,
   };
   const body = richText(note.body?.childNodes ?? [], pageUrl);
   const sources = note.sources ? richText([note.sources], pageUrl) : undefined;

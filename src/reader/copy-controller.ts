@@ -1,6 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { tidyQuote } from '../cite/quote.ts';
-import { noteCopy, quoteCopy, referenceCopy, type Copy, type ReferenceKind } from './copy-content.ts';
+import {
+  linkBase,
+  noteCopy,
+  quoteCopy,
+  referenceCopy,
+  type Copy,
+  type ReferenceKind,
+} from './copy-content.ts';
 import type { CopyDetail, CopyErrorDetail, CopySource } from './events.ts';
 import type { PageData, StyledReference } from './page-data.ts';
 import { articlePassage, type PageTextSource } from './page-text.ts';
@@ -111,20 +118,24 @@ export class CopyController implements ReactiveController {
       body: note.querySelector('.marginalia-note-body'),
       sources: note.querySelector('.marginalia-note-sources'),
     };
-    const copy = noteCopy(parts, location.href, data.title, this._options.settings().style);
+    const copy = noteCopy(parts, linkBase(data, location.href), data.title, this._options.settings().style);
     return this._write(copy, 'note');
   }
 
   /** Copies the article's reference in a style, or its BibTeX or CSL-JSON. */
   copyReference(kind: ReferenceKind): Promise<CopyOutcome> {
-    return this._write(referenceCopy(this._options.data, kind, location.href), 'citation');
+    const { data } = this._options;
+    return this._write(referenceCopy(data, kind, linkBase(data, location.href)), 'citation');
   }
 
   private _quote(range: Range): Copy | undefined {
     const { pages, article, data } = this._options;
     const page = pages.current;
     const passage = articlePassage(page, range, article);
-    return passage && quoteCopy(page, passage, location.href, data.title, this._options.settings().style);
+    return (
+      passage &&
+      quoteCopy(page, passage, linkBase(data, location.href), data.title, this._options.settings().style)
+    );
   }
 
   /** Fires `marginalia-copy`; the detail as listeners left it, or undefined when one canceled. */

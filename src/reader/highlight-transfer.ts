@@ -1,9 +1,8 @@
-import { pinFormFor } from '../cite/pin-cite.ts';
 import type { ArticleText } from '../highlights/article-text.ts';
 import { fromJsonLd, toJsonLd, toMarkdown } from '../highlights/exchange.ts';
 import type { Highlight } from '../highlights/model.ts';
 import type { HighlightStore } from '../highlights/store.ts';
-import { citationOf } from './copy-content.ts';
+import { citationStyleOf, linkBase } from './copy-content.ts';
 import { countOf, failureText, importedText } from './highlight-messages.ts';
 import type { PageData, StyledReference } from './page-data.ts';
 import { saveFile } from './save-file.ts';
@@ -40,9 +39,8 @@ export function exportMarkdown(target: TransferTarget): void {
   const style = target.style();
   const text = toMarkdown(target.all(), {
     title,
-    url: location.href,
-    citation: citationOf(title, style),
-    pinForm: pinFormFor(style?.id ?? ''),
+    url: linkBase(target.data, location.href),
+    style: citationStyleOf(title, style),
     text: target.text(),
   });
   exported(target, `${slug || 'article'}-highlights.md`, text, 'text/markdown', 'Markdown');

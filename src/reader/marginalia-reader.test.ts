@@ -263,7 +263,7 @@ describe('<marginalia-reader>', () => {
       content: 'quote',
     });
     expect(offered[0]?.detail.plain).toMatch(
-      /^“was founded in 1642” — Harwick and its railway, ¶ 1\. http:\/\/\S+#p-1:~:text=/,
+      /^“was founded in 1642” \(Harwick and its railway, ¶ 1\)\n\nhttp:\/\/\S+#p-1:~:text=/,
     );
     expect(written[0]?.[0]?.types).toEqual(['text/plain', 'text/html']);
     vi.restoreAllMocks();

@@ -16,6 +16,15 @@ const data = {
 };
 
 describe('parsePageData', () => {
+  it('should read the canonical address, and only an http(s) one', () => {
+    // Act
+    const published = parsePageData(JSON.stringify({ ...data, canonical: 'https://example.org/sora/' }), 'H');
+    const unsafe = parsePageData(JSON.stringify({ ...data, canonical: 'javascript:alert(1)' }), 'H');
+
+    // Assert
+    expect([published.canonical, unsafe.canonical]).toEqual(['https://example.org/sora/', '']);
+  });
+
   it('should read the title, the styles in order, the default and the downloads', () => {
     // Act
     const parsed = parsePageData(JSON.stringify(data), 'Heading');
@@ -30,12 +39,20 @@ describe('parsePageData', () => {
           label: 'APA 7',
           text: 'Sora and China. (n.d.).',
           html: '<i>Sora and China</i>. (n.d.).',
+          entry: data.citation.styles.apa,
         },
-        { id: 'mla', label: 'MLA 9', text: 'Sora and China.', html: '<i>Sora and China</i>.' },
+        {
+          id: 'mla',
+          label: 'MLA 9',
+          text: 'Sora and China.',
+          html: '<i>Sora and China</i>.',
+          entry: data.citation.styles.mla,
+        },
       ],
       defaultStyle: 'mla',
       bibtex: '@misc{sora}',
       cslJson: '[]',
+      canonical: '',
     });
   });
 
@@ -66,7 +83,9 @@ describe('parsePageData', () => {
     const parsed = parsePageData(JSON.stringify(damaged), 'Heading');
 
     // Assert
-    expect(parsed.styles).toEqual([{ id: 'mla', label: 'mla', text: 'Sora.', html: 'Sora.' }]);
+    expect(parsed.styles).toEqual([
+      { id: 'mla', label: 'mla', text: 'Sora.', html: 'Sora.', entry: { text: 'Sora.', html: 'Sora.' } },
+    ]);
     expect(parsed.defaultStyle).toBe('mla');
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The page's data: `<script type="application/json" id="marginalia-data">`, which the build
- * writes (`src/pipeline/rehype-page.ts`): the article's slug, its CSL item, and its reference
- * formatted at build time in each citation style, with BibTeX and CSL-JSON. The browser carries
- * no CSL engine: copied quotes are cited with these pieces.
+ * writes (`src/pipeline/rehype-page.ts`): the article's slug, its CSL item, the page's canonical
+ * address, and for each citation style the article's reference and in-text citation formatted
+ * at build time, with BibTeX and CSL-JSON. The browser carries no CSL engine: copied quotes are
+ * cited with these pieces.
  *
  * Read once and checked field by field: a missing or malformed field is left out (a style
  * without its text, a BibTeX that is not a string), so an older or damaged page still works
@@ -16,8 +17,14 @@ export interface StyledReference {
   id: string;
   /** The style's title, for menus ("American Psychological Association 7th edition"). */
   label: string;
+  /** The reference entry, as plain text and safe HTML. */
   text: string;
   html: string;
+  /**
+   * The style's entry in the data as it is: the copying code (loaded later) reads the in-text
+   * citation's pieces from it (see `citationStyleOf` in `copy-content.ts`).
+   */
+  entry: Record<string, unknown>;
 }
 
 export interface PageData {
@@ -31,6 +38,11 @@ export interface PageData {
   /** The reference as BibTeX and as CSL-JSON; "" when the page lacks it. */
   bibtex: string;
   cslJson: string;
+  /**
+   * The address the page is published under (`--base-url`, else the claims file's `canonical`):
+   * every copied link is under it. "" when the build knew none: the browser's address is used.
+   */
+  canonical: string;
 }
 
 /** Parses the data script's text; `fallbackTitle` names the article when the data does not. */
@@ -44,21 +56,26 @@ export function parsePageData(json: string | null, fallbackTitle: string): PageD
   const data = record(value);
   const source = record(data['source']);
   const citation = record(data['citation']);
+  const title = string(source['title']).trim() || fallbackTitle;
   const styles: StyledReference[] = [];
   for (const [id, entry] of Object.entries(record(citation['styles']))) {
-    const { label, text, html } = record(entry);
+    const fields = record(entry);
+    const { label, text, html } = fields;
     if (typeof text === 'string' && typeof html === 'string' && text.trim() !== '') {
-      styles.push({ id, label: typeof label === 'string' && label !== '' ? label : id, text, html });
+      const name = typeof label === 'string' && label !== '' ? label : id;
+      styles.push({ id, label: name, text, html, entry: fields });
     }
   }
   const named = citation['default'];
+  const canonical = string(data['canonical']);
   return {
     slug: string(data['slug']),
-    title: string(source['title']).trim() || fallbackTitle,
+    title,
     styles,
     defaultStyle: styles.find((style) => style.id === named)?.id ?? styles[0]?.id ?? '',
     bibtex: string(citation['bibtex']),
     cslJson: string(citation['cslJson']),
+    canonical: /^https?:\/\//u.test(canonical) ? canonical : '',
   };
 }
 

@@ -45,6 +45,12 @@ describe('serveStatic', () => {
     await mkdir(path.join(root, 'build', 'article'), { recursive: true });
     await writeFile(path.join(root, 'build', 'article', 'index.html'), page);
     await writeFile(path.join(root, 'build', 'style.css'), `p { color: red }\n${'/* x */\n'.repeat(500)}`);
+    await writeFile(path.join(root, 'build', 'article', 'annotations.jsonld'), '{}');
+    await writeFile(path.join(root, 'build', 'article', 'citation.bib'), '@misc{a}');
+    await writeFile(path.join(root, 'build', 'app.js'), 'export {};');
+    await writeFile(path.join(root, 'build', 'data.bin'), 'bytes');
+    await mkdir(path.join(root, 'build', '.tmp-article-x'), { recursive: true });
+    await writeFile(path.join(root, 'build', '.tmp-article-x', 'index.html'), 'half a page');
     await writeFile(path.join(root, 'secret.html'), 'outside the served folder');
     await writeFile(path.join(root, 'index.html'), 'outside the served folder');
     served = await serveStatic({ dir: path.join(root, 'build') });
@@ -80,6 +86,42 @@ describe('serveStatic', () => {
     expect(reply.body).toContain('p { color: red }');
   });
 
+  it('should send each file with its content type', async () => {
+    // Arrange
+    const expected = {
+      '/style.css': 'text/css; charset=utf-8',
+      '/app.js': 'text/javascript; charset=utf-8',
+      '/article/annotations.jsonld': 'application/ld+json; charset=utf-8',
+      '/article/citation.bib': 'application/x-bibtex; charset=utf-8',
+      '/data.bin': 'application/octet-stream',
+    };
+
+    // Act
+    const replies = await Promise.all(Object.keys(expected).map((pathname) => get(served.url, pathname)));
+
+    // Assert
+    expect(
+      Object.fromEntries(
+        replies.map((reply, index) => [Object.keys(expected)[index], reply.headers['content-type']]),
+      ),
+    ).toEqual(expected);
+  });
+
+  it('should redirect a folder to its address with a slash, and hide the build’s temporary folders', async () => {
+    // Arrange
+    const folder = '/article';
+
+    // Act
+    const redirect = await get(served.url, folder);
+    const hidden = await get(served.url, '/.tmp-article-x/');
+
+    // Assert
+    expect(redirect.status).toBe(301);
+    expect(redirect.headers.location).toBe('/article/');
+    expect(hidden.status).toBe(404);
+    expect(hidden.body).not.toContain('half a page');
+  });
+
   it('should serve nothing from outside its folder', async () => {
     for (const pathname of [
       '/../secret.html',
@@ -87,6 +129,10 @@ describe('serveStatic', () => {
       '/article/../../secret.html',
       '/..%2Findex.html',
       '/article/..%2F..%2Findex.html',
+      '/article/%2e%2e%2f%2e%2e%2fsecret.html',
+      '/..\\secret.html',
+      '/article/..%5C..%5Csecret.html',
+      '/%00/secret.html',
     ]) {
       const reply = await get(served.url, pathname);
       expect(reply.body, pathname).not.toContain('outside the served folder');

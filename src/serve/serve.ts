@@ -1,14 +1,13 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
-import { createServer, preview, type Plugin, type PreviewServer, type ViteDevServer } from 'vite';
-
 /**
- * Serving a built folder on this machine, with Vite: its preview server (a static server) for
- * `npm start`, its dev server for `npm start -- --watch`, where the open pages reload after each
- * rebuild. Vite's client script is a same-origin file and talks over a same-origin WebSocket, so
- * the pages' Content-Security-Policy (`script-src 'self'`, `connect-src 'self'`) lets it run.
+ * The local server, on `node:http` alone (nothing of it needs a development tool): a built
+ * folder as static files (`static-files.ts`), and, for watch and edit mode, hooks that add the
+ * server's own endpoints under `/__marginalia/` and a snippet in every page.
  */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { servePrefix } from '../editor/protocol.ts';
+import { fileOf, fileStat, sendFile } from './static-files.ts';
 
 export interface ServeOptions {
   /** The built folder to serve (`build/`). */
@@ -19,119 +18,107 @@ export interface ServeOptions {
   port?: number;
 }
 
+export interface ServeHooks {
+  /** Inserted before `</head>` in every page, and served as the page for a missing one. */
+  snippet?: string;
+  /**
+   * Answers the requests under `/__marginalia/` (given the path after it); resolves false for
+   * a path it does not know (then: 404).
+   */
+  endpoint?: (request: IncomingMessage, response: ServerResponse, route: string) => Promise<boolean>;
+  /** Checked before anything else; a reason refuses the request with 403. */
+  guard?: (request: IncomingMessage) => string | undefined;
+}
+
 export interface Served {
   /** Where the folder's root is served, ending in `/`. */
   url: string;
   close(): Promise<void>;
 }
 
-export interface Watching extends Served {
-  /** Tells the open pages to reload. */
-  reload(): void;
+/** Serves `dir` as static files. */
+export function serveStatic(options: ServeOptions): Promise<Served> {
+  return serveFolder(options, {});
 }
 
-function urlOf(server: PreviewServer | ViteDevServer, host: string): string {
-  const address = server.httpServer?.address();
-  if (address === null || address === undefined || typeof address === 'string') {
-    throw new Error('The server did not report its port');
-  }
-  return `http://${host}:${address.port}/`;
-}
-
-const shared = {
-  configFile: false as const,
-  logLevel: 'warn' as const,
-  clearScreen: false,
-  appType: 'mpa' as const,
-};
-
-/**
- * How the preview server sends a page, changed in two ways for long pages. It compresses every
- * response on the fly, and it reads a page whole (and hashes it) before the first byte goes
- * out: for a 13 MB page, ~100 ms before anything arrived, and its stylesheet waited behind the
- * compressing, which put off the first paint by hundreds of milliseconds. On this machine the
- * bytes cost nothing: pages (`…/` and `…/index.html`) are streamed from the file as they are,
- * and nothing is compressed (the compression step is skipped when a request accepts no
- * encoding).
- */
-function streamedPages(dir: string): Plugin {
-  return {
-    name: 'marginalia-streamed-pages',
-    configurePreviewServer(server) {
-      server.middlewares.use((request, response, next) => {
-        delete request.headers['accept-encoding'];
-        if (request.method !== 'GET' && request.method !== 'HEAD') return next();
-        const file = pageFile(dir, request.url ?? '/');
-        if (file === undefined) return next();
-        stat(file).then(
-          (found) => {
-            if (!found.isFile()) return next();
-            response.writeHead(200, {
-              'Content-Type': 'text/html; charset=utf-8',
-              'Content-Length': found.size,
-              'Cache-Control': 'no-cache',
-            });
-            if (request.method === 'HEAD') return response.end();
-            createReadStream(file).on('error', next).pipe(response);
-          },
-          () => next(),
-        );
-      });
-    },
-  };
-}
-
-/** The page file a URL names inside `dir` (`/a/` → `dir/a/index.html`), or `undefined`. */
-function pageFile(dir: string, url: string): string | undefined {
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(new URL(url, 'http://localhost').pathname);
-  } catch {
-    return undefined;
-  }
-  if (!pathname.endsWith('/') && !pathname.endsWith('/index.html')) return undefined;
-  const file = path.resolve(dir, `.${pathname.endsWith('/') ? `${pathname}index.html` : pathname}`);
-  return file.startsWith(`${dir}${path.sep}`) ? file : undefined;
-}
-
-/** Serves `dir` as static files (Vite's preview server). */
-export async function serveStatic(options: ServeOptions): Promise<Served> {
-  const host = options.host ?? '127.0.0.1';
-  const dir = path.resolve(options.dir);
-  const server = await preview({
-    ...shared,
-    // The preview server serves `build.outDir`, which Vite wants inside its root, not the root itself.
-    root: path.dirname(dir),
-    build: { outDir: dir },
-    preview: { host, port: options.port ?? 0, strictPort: true, open: false },
-    plugins: [streamedPages(dir)],
-  });
-  return { url: urlOf(server, host), close: () => server.close() };
-}
-
-/**
- * Serves `dir` with live reload (Vite's dev server). Vite does not watch `dir` itself: the
- * caller rebuilds it and then calls `reload()`, so a page never reloads halfway through a build.
- */
-export async function serveWatching(options: ServeOptions): Promise<Watching> {
-  const host = options.host ?? '127.0.0.1';
+/** Serves `dir`, with the hooks of watch or edit mode. */
+export async function serveFolder(options: ServeOptions, hooks: ServeHooks): Promise<Served> {
   const root = path.resolve(options.dir);
-  const server = await createServer({
-    ...shared,
-    root,
-    server: {
-      host,
-      port: options.port ?? 0,
-      strictPort: true,
-      open: false,
-      watch: { ignored: (file: string) => path.resolve(file).startsWith(root) },
-    },
-    optimizeDeps: { noDiscovery: true, entries: [] },
+  const host = options.host ?? '127.0.0.1';
+  const server = createServer((request, response) => {
+    handle(root, hooks, request, response).catch((cause: unknown) => {
+      if (response.headersSent) response.destroy();
+      else plain(response, 500, `Internal error: ${(cause as Error).message}`);
+    });
   });
-  await server.listen();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
   return {
-    url: urlOf(server, host),
-    close: () => server.close(),
-    reload: () => server.ws.send({ type: 'full-reload', path: '*' }),
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
+}
+
+async function handle(
+  root: string,
+  hooks: ServeHooks,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const refused = hooks.guard?.(request);
+  if (refused !== undefined) return plain(response, 403, refused);
+  const url = request.url ?? '/';
+  const pathname = url.split('?')[0] ?? '/';
+  if (pathname.startsWith(servePrefix)) {
+    const known = await hooks.endpoint?.(request, response, pathname.slice(servePrefix.length));
+    if (!known) plain(response, 404, 'Not found');
+    return;
+  }
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.setHeader('Allow', 'GET, HEAD');
+    return plain(response, 405, 'Method not allowed');
+  }
+  const file = fileOf(root, url);
+  if (file === undefined) return plain(response, 404, 'Not found');
+  const found = await fileStat(file);
+  if (found !== undefined) return sendFile(request, response, file, found, hooks.snippet);
+  if (!pathname.endsWith('/') && (await fileStat(path.join(file, 'index.html'))) !== undefined) {
+    response.writeHead(301, { Location: `${pathname}/${url.slice(pathname.length)}` });
+    response.end();
+    return;
+  }
+  if (hooks.snippet !== undefined && (pathname.endsWith('/') || pathname.endsWith('.html'))) {
+    // A page not built (yet): a page of its own, so that the problems show and it loads once built.
+    return page(response, request, 404, hooks.snippet);
+  }
+  plain(response, 404, 'Not found');
+}
+
+function plain(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' });
+  response.end(`${text}\n`);
+}
+
+function page(response: ServerResponse, request: IncomingMessage, status: number, snippet: string): void {
+  const body =
+    `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'">` +
+    `<title>Not built · Marginalia</title>${snippet}</head>` +
+    `<body><p>This page is not built. If its article has problems, they show here; it loads once it builds.</p></body></html>\n`;
+  response.writeHead(status, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-cache',
+  });
+  response.end(request.method === 'HEAD' ? undefined : body);
 }

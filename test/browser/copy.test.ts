@@ -5,7 +5,9 @@
  * clipboard in every flavour; the settings, the events, a refused clipboard, and a generated link
  * followed in a new page. One browser and one page for the file.
  */
+import { execFile } from 'node:child_process';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MarginaliaReader } from '../../src/reader/marginalia-reader.ts';
@@ -13,6 +15,7 @@ import type { Served } from '../../src/serve/serve.ts';
 import {
   gotoReader,
   openPage,
+  repository,
   screenshots,
   seriousAxeViolations,
   soraSlug,
@@ -157,12 +160,16 @@ describe('copying a selection of the article', () => {
     expect(await paragraphText('p-2')).toMatch(
       new RegExp(`^${quote.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u'),
     );
-    expect(plain.startsWith(`“${quote}” — ${title}.`)).toBe(true);
-    expect(plain).toContain(', para. 2. ');
-    expect(plain).toMatch(new RegExp(`${sora()}#p-2:~:text=This%20innovative`.replace(/[.?]/g, '\\$&')));
-    expect(clipboard['text/html']).toContain(`<blockquote cite="${sora()}#p-2:~:text=`);
-    expect(clipboard['text/html']).toContain(`<p>${quote}</p></blockquote>`);
-    expect(clipboard['text/html']).toContain(`<i>${title}</i>`);
+    const words = quote.replace(/\.$/u, '');
+    expect(plain.startsWith(`“${words}” (OpenAI’s Sora, n.d., para. 2)`)).toBe(true);
+    expect(plain).toContain(`\n\n${title}. (n.d.). https://bitlyfool.com/`);
+    expect(plain).toMatch(
+      new RegExp(`\n\n${sora()}#p-2:~:text=This%20innovative\\S*$`.replace(/[.?]/g, '\\$&')),
+    );
+    expect(clipboard['text/html']).toContain(
+      `<p>“${words}” (<i>OpenAI’s Sora</i>, n.d., <a href="${sora()}#p-2:~:text=`,
+    );
+    expect(clipboard['text/html']).toContain(`<p><i>${title}</i>. (n.d.). <a href="https://bitlyfool.com/`);
     expect(event).toMatchObject({
       type: 'marginalia-copy',
       detail: { source: 'keyboard', content: 'quote', paragraphs: [2, 2], style: 'apa', plain },
@@ -186,10 +193,10 @@ describe('copying a selection of the article', () => {
     // Assert
     expect(selected).toBe('China in the rea');
     expect(clipboard['text/plain']).toMatch(
-      /^“China in the realm” — OpenAI’s Sora .*, para\. 1\. http:\/\/\S+#p-1:~:text=/,
+      /^“China in the realm” \(OpenAI’s Sora, n\.d\., para\. 1\)\n\n.+\n\nhttp:\/\/\S+#p-1:~:text=/,
     );
     expect(clipboard['text/html']).toMatch(
-      /^<blockquote cite="[^"]+"><p>China in the realm<\/p><\/blockquote><p>— /,
+      /^<p>“China in the realm” \(<i>OpenAI’s Sora<\/i>, n\.d\., <a href="[^"]+">para\. 1<\/a>\)<\/p><p>/,
     );
   });
 
@@ -205,9 +212,9 @@ describe('copying a selection of the article', () => {
     // Assert
     expect(handled).toBe(true);
     expect(clipboard['text/plain']).toMatch(
-      /^“Despite ByteDance’s reluctance” — OpenAI’s Sora .*, para\. 11\. http:\/\/\S+#p-11:~:text=/,
+      /^“Despite ByteDance’s reluctance” \(OpenAI’s Sora, n\.d\., para\. 11\)\n\n.+\n\nhttp:\/\/\S+#p-11:~:text=/,
     );
-    expect(clipboard['text/html']).toContain('<p>Despite ByteDance’s reluctance</p></blockquote>');
+    expect(clipboard['text/html']).toContain('<p>“Despite ByteDance’s reluctance” (<i>OpenAI’s Sora</i>');
   });
 
   it('should keep the paragraph breaks of a passage across two paragraphs, in HTML and in Markdown', async () => {
@@ -229,12 +236,15 @@ describe('copying a selection of the article', () => {
     // Assert
     const first = await paragraphText('p-5');
     expect(second.startsWith('To address this issue,')).toBe(true);
-    expect(html).toContain(`<p>${first}</p><p>To address this issue</p></blockquote>`);
+    expect(html).toContain(`<p>${first}</p><p>To address this issue (<i>OpenAI’s Sora</i>, n.d., <a href=`);
     expect(html).toMatch(
-      /<a href="[^"]+#p-5:~:text=Chinese%20tech%20companies[^"]*,[^"]*address%20this%20issue">paras\. 5–6<\/a><\/p>$/,
+      /<a href="[^"]+#p-5:~:text=Chinese%20tech%20companies[^"]*,[^"]*address%20this%20issue">paras\. 5–6<\/a>\)<\/p><\/blockquote><p>/,
     );
-    expect(markdown).toMatch(new RegExp(`^> ${first.slice(0, 40)}.*\\n>\\n> To address this issue\\n\\n— `));
-    expect(markdown).toMatch(/\[paras\. 5–6\]\(http:\/\/\S+#p-5:~:text=\S+\)$/);
+    expect(markdown).toMatch(
+      new RegExp(
+        `^> ${first.slice(0, 40)}.*\\n>\\n> To address this issue \\(\\*OpenAI’s Sora\\*, n\\.d\\., \\[paras\\. 5–6\\]\\(http:\\/\\/\\S+#p-5:~:text=\\S+\\)\\)\\n\\n`,
+      ),
+    );
   });
 
   it('should cite in the paragraph sign when the page offers no citation style, with ¶¶ for a range', async () => {
@@ -248,9 +258,11 @@ describe('copying a selection of the article', () => {
 
     // Assert
     expect(clipboard['text/plain']).toMatch(
-      /^“Harwick was founded in 1642, and its population doubled after the railway arrived in 1851\.\n\n“Visitors still cross”\n\n— Harwick and its railway, ¶¶ 1–2\. http:\/\/\S+\/harwick\/#p-1:~:text=/,
+      /^“Harwick was founded in 1642, and its population doubled after the railway arrived in 1851\.\n\n“Visitors still cross” \(Harwick and its railway, ¶¶ 1–2\)\n\nhttp:\/\/\S+\/harwick\/#p-1:~:text=/,
     );
-    expect(clipboard['text/html']).toContain('<p>— <i>Harwick and its railway</i>, <a href=');
+    expect(clipboard['text/html']).toContain(
+      '<p>Visitors still cross (<i>Harwick and its railway</i>, <a href=',
+    );
   });
 
   it('should turn the double quotation marks inside a quotation into single ones, and change nothing else', async () => {
@@ -271,7 +283,7 @@ describe('copying a selection of the article', () => {
 
     // Assert
     expect(clipboard['text/plain']).toMatch(
-      /^“The engineers called it ‘fast’ and 'cheap', at China‘s expense\.” — .*, para\. 99\. \S+#p-99:~:text=/,
+      /^“The engineers called it ‘fast’ and 'cheap', at China‘s expense” \(OpenAI’s Sora, n\.d\., para\. 99\)\.\n\n.+\n\n\S+#p-99:~:text=/,
     );
   });
 
@@ -298,7 +310,7 @@ describe('copying a selection of the article', () => {
     expect(bar!.y + bar!.height).toBeLessThanOrEqual(passage.top);
     expect(bar!.y + bar!.height).toBeGreaterThan(passage.top - 40);
     expect(await page.locator('.selection [data-action="selection-copy"]').innerText()).toBe('Copied');
-    expect((await readClipboard())['text/html']).toContain('<p>Sora’s emergence has raised questions</p>');
+    expect((await readClipboard())['text/html']).toContain('<p>“Sora’s emergence has raised questions” (');
     expect((await recorded())[0]?.detail).toMatchObject({ source: 'button', paragraphs: [3, 3] });
     expect(await announced()).toContain('Quote copied');
   });
@@ -391,7 +403,7 @@ describe('the page’s say over copies', () => {
 
     // Assert
     expect((await readClipboard())['text/plain']).toMatch(
-      /^“While Chinese companies” — .* \(via the page\)$/,
+      /^“While Chinese companies” \(OpenAI’s Sora, n\.d\., para\. 4\)\n\n.* \(via the page\)$/s,
     );
   });
 
@@ -468,23 +480,23 @@ describe('notes and the article’s reference', () => {
     // Assert
     expect(quoted['text/plain']).toMatch(
       new RegExp(
-        `^“${quote}” — OpenAI’s Sora .*, para\\. ${paragraph}\\. http://\\S+#p-${paragraph}:~:text=\\S+$`,
+        `^“${quote.replace(/\.$/u, '')}” \\(OpenAI’s Sora, n\\.d\\., para\\. ${paragraph}\\)\\.?\\n\\n[^\\n]+\\n\\nhttp://\\S+#p-${paragraph}:~:text=\\S+$`,
       ),
     );
-    expect(quoted['text/html']).toContain(`<blockquote cite=`);
+    expect(quoted['text/html']).toMatch(/^<(?:p|blockquote)\b/);
     expect(noted['text/plain']).toMatch(
       new RegExp(
-        `^Editor’s note 4 on “${quote}” \\(${title.replace(/[()]/g, '\\$&')}, para\\. ${paragraph}\\): `,
+        `^Editor’s note 4 on “${quote}” \\(${title.replace(/[()[\]]/g, '\\$&')}, para\\. ${paragraph}\\): `,
       ),
     );
     expect(noted['text/plain']).toContain(body.slice(0, 40));
     expect(noted['text/plain']).toMatch(
-      new RegExp(`\\n\\nSources:\\n(- .+\\n)+\\nhttp://\\S+#note-${claimId}$`),
+      new RegExp(`\\n\\nSources:\\n(\\d+\\. .+\\n)+\\nhttp://\\S+#note-${claimId}$`),
     );
     expect(noted['text/html']).toMatch(
       new RegExp(`^<p><a href="[^"]+#note-${claimId}">Editor’s note 4</a> on “`),
     );
-    expect(noted['text/html']).toContain('<p>Sources:</p><ul><li>');
+    expect(noted['text/html']).toContain('<p>Sources:</p><ol><li>');
     expect(await page.locator('[data-card] .card-actions button').last().innerText()).toBe('Copied');
   });
 
@@ -492,7 +504,11 @@ describe('notes and the article’s reference', () => {
     // Arrange
     await open(sora());
     const { styles } = await citation();
-    const forms: Record<string, string> = { apa: 'para. 8', mla: 'par. 8', 'chicago-author-date': 'para. 8' };
+    const inText: Record<string, string> = {
+      apa: '(OpenAI’s Sora, n.d., para. 8)',
+      mla: '(OpenAI’s Sora, par. 8)',
+      'chicago-author-date': '(“OpenAI’s Sora,” n.d., para. 8)',
+    };
     const copies: Record<string, string> = {};
 
     // Act
@@ -513,9 +529,7 @@ describe('notes and the article’s reference', () => {
     // Assert
     expect(Object.keys(styles)).toEqual(['apa', 'mla', 'chicago-author-date']);
     for (const [style, { text }] of Object.entries(styles)) {
-      expect(copies[style]).toContain(
-        `“While ByteDance” — ${text.replace(/\.$/, '')}, ${forms[style]}. http`,
-      );
+      expect(copies[style]).toContain(`“While ByteDance” ${inText[style]}\n\n${text}\n\nhttp`);
     }
     expect(remembered).toBe('chicago-author-date');
   });
@@ -543,11 +557,162 @@ describe('notes and the article’s reference', () => {
 
     // Assert
     expect(copies['apa']?.['text/html']).toMatch(
-      /^<p><i>OpenAI’s Sora .*<\/i>\. \(n\.d\.\)\. <a href="https:\/\/bitlyfool\.com\//,
+      /^<p><i>\[OpenAI’s Sora .*\]<\/i>\. \(n\.d\.\)\. bitlyfool\.com\. <a href="https:\/\/bitlyfool\.com\//,
     );
-    expect(copies['mla']?.['text/html']).toContain('<i>OpenAI’s Sora and the State of Chinese AI');
+    expect(copies['mla']?.['text/html']).toContain(
+      '“[OpenAI’s Sora and the State of Chinese AI Video Generation].” <i>bitlyfool.com</i>',
+    );
     expect(await section.locator('a[download]').count()).toBe(2);
     expect(JSON.parse(cslJson)).toEqual([expect.objectContaining({ title })]);
+  });
+});
+
+/**
+ * The cited articles of `test/browser/articles/`, built with `--base-url https://example.org/` and
+ * served from 127.0.0.1: what lands on the clipboard in each style, written out by hand from
+ * the manuals (the rules and their sources are in `src/cite/copy-formats.test.ts`), with every
+ * link under the published address.
+ */
+describe('copying from a page published under --base-url', () => {
+  const ledger = () => `${served.url}cited/ledger/`;
+  const untitled = () => `${served.url}cited/untitled/`;
+  const references = {
+    apa: {
+      text: 'Doe, J. (2024, February 20). Chinese firms race to match Sora. The Daily Ledger. https://ledger.example/sora',
+      html: 'Doe, J. (2024, February 20). Chinese firms race to match Sora. <i>The Daily Ledger</i>. <a href="https://ledger.example/sora">https://ledger.example/sora</a>',
+    },
+    mla: {
+      text: 'Doe, Jane. “Chinese Firms Race to Match Sora.” The Daily Ledger, 20 Feb. 2024, https://ledger.example/sora.',
+      html: 'Doe, Jane. “Chinese Firms Race to Match Sora.” <i>The Daily Ledger</i>, 20 Feb. 2024, <a href="https://ledger.example/sora">https://ledger.example/sora</a>.',
+    },
+    'chicago-author-date': {
+      text: 'Doe, Jane. 2024. “Chinese Firms Race to Match Sora.” The Daily Ledger, February 20, 2024. https://ledger.example/sora.',
+      html: 'Doe, Jane. 2024. “Chinese Firms Race to Match Sora.” <i>The Daily Ledger</i>, February 20, 2024. <a href="https://ledger.example/sora">https://ledger.example/sora</a>.',
+    },
+  } as const;
+  const inText = {
+    apa: ['(Doe, 2024, ', ')'],
+    mla: ['(Doe, ', ')'],
+    'chicago-author-date': ['(Doe 2024, ', ')'],
+  } as const;
+  const labels = {
+    apa: ['para.', 'paras.'],
+    mla: ['par.', 'pars.'],
+    'chicago-author-date': ['para.', 'paras.'],
+  };
+
+  beforeAll(async () => {
+    await promisify(execFile)(
+      process.execPath,
+      [
+        path.join(repository, 'bin/marginalia.js'),
+        'build',
+        'test/browser/articles',
+        '--out',
+        path.join(site, 'cited'),
+        '--base-url',
+        'https://example.org/',
+        '--quiet',
+      ],
+      { cwd: repository },
+    );
+  });
+
+  async function chooseStyle(style: string): Promise<void> {
+    await page.locator('button[aria-controls="settings"]').click();
+    await page.locator('.settings select').first().selectOption(style);
+    await page.keyboard.press('Escape');
+  }
+
+  /** Copies from the start of `fromId` to the end of `toId` with Ctrl+C; the clipboard, and the link it gave. */
+  async function copyParagraphs(
+    fromId: string,
+    toId: string,
+  ): Promise<{ plain: string; html: string; url: string }> {
+    const end = (await page.locator(`#${toId}`).evaluate((element) => element.textContent ?? '')).length;
+    await select(fromId, 0, toId, end);
+    await page.keyboard.press('Control+c');
+    const clipboard = await readClipboard();
+    const plain = clipboard['text/plain'] ?? '';
+    return { plain, html: clipboard['text/html'] ?? '', url: plain.split('\n\n').at(-1) ?? '' };
+  }
+
+  for (const style of ['apa', 'mla', 'chicago-author-date'] as const) {
+    it(`should cite in ${style}: a short quotation run in, a long one set off, two paragraphs with both numbers`, async () => {
+      // Arrange
+      await open(ledger());
+      await chooseStyle(style);
+      const [before, after] = inText[style];
+      const [one, many] = labels[style];
+      const reference = references[style];
+
+      // Act
+      const short = await copyParagraphs('p-1', 'p-1');
+      const long = await copyParagraphs('p-2', 'p-2');
+      const both = await copyParagraphs('p-3', 'p-4');
+
+      // Assert
+      expect(short.url).toMatch(/^https:\/\/example\.org\/ledger\/#p-1:~:text=Chinese%20firms/);
+      expect(short.plain).toBe(
+        `“Chinese firms are racing to match Sora. None of them has shown a model that makes clips as long” ${before}${one} 1${after}.\n\n${reference.text}\n\n${short.url}`,
+      );
+      expect(short.html).toBe(
+        `<p>“Chinese firms are racing to match Sora. None of them has shown a model that makes clips as long” ${before}<a href="${short.url}">${one} 1</a>${after}.</p><p>${reference.html}</p>`,
+      );
+      expect(long.url).toMatch(/^https:\/\/example\.org\/ledger\/#p-2:~:text=/);
+      expect(long.html).toMatch(
+        new RegExp(
+          `^<blockquote cite="${long.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"><p>Chinese technology companies .* planned for the year\\. ` +
+            `${before.replace(/[()]/g, '\\$&')}<a href="[^"]+">${String(one).replace('.', '\\.')} 2</a>\\)</p></blockquote><p>`,
+        ),
+      );
+      expect(both.plain).toBe(
+        `“Few of them have been opened to the public.\n\n“The chips they could buy were slower” ${before}${many} 3–4${after}.\n\n${reference.text}\n\n${both.url}`,
+      );
+      expect(both.html).toBe(
+        `<blockquote cite="${both.url}"><p>Few of them have been opened to the public.</p>` +
+          `<p>The chips they could buy were slower. ${before}<a href="${both.url}">${many} 3–4</a>${after}</p></blockquote><p>${reference.html}</p>`,
+      );
+    });
+  }
+
+  it('should cite a source with no author and no date by its short title and n.d., with its access date', async () => {
+    // Arrange
+    await open(untitled());
+    const copies: Record<string, string> = {};
+
+    // Act
+    for (const style of ['apa', 'mla', 'chicago-author-date']) {
+      await chooseStyle(style);
+      copies[style] = (await copyParagraphs('p-2', 'p-2')).plain;
+    }
+
+    // Assert
+    const url =
+      'https://example.org/untitled/#p-2:~:text=Few%20of%20them%20have%20been%20opened%20to%20the%20public%2E';
+    expect(copies).toEqual({
+      apa: `“Few of them have been opened to the public” (OpenAI’s Sora, n.d., para. 2).\n\nOpenAI’s Sora and the state of Chinese AI video generation. (n.d.). Retrieved December 4, 2026, from https://bitlyfool.example/sora\n\n${url}`,
+      mla: `“Few of them have been opened to the public” (OpenAI’s Sora, par. 2).\n\nOpenAI’s Sora and the State of Chinese AI Video Generation. https://bitlyfool.example/sora. Accessed 4 Dec. 2026.\n\n${url}`,
+      'chicago-author-date': `“Few of them have been opened to the public” (“OpenAI’s Sora,” n.d., para. 2).\n\n“OpenAI’s Sora and the State of Chinese AI Video Generation.” n.d. Accessed December 4, 2026. https://bitlyfool.example/sora.\n\n${url}`,
+    });
+  });
+
+  it('should link a note’s copy and the reference’s copy under the published address too', async () => {
+    // Arrange
+    await open(ledger());
+    await recordEvents();
+
+    // Act
+    await page.locator('li.marginalia-note .marginalia-copy', { hasText: 'Copy note' }).first().click();
+    await expect.poll(async () => (await readClipboard())['text/plain']).toContain('Sources:');
+    const note = (await readClipboard())['text/plain'] ?? '';
+
+    // Assert
+    expect(note).toMatch(/\nhttps:\/\/example\.org\/ledger\/#note-racing$/);
+    expect(note).not.toContain('127.0.0.1');
+    expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(
+      'https://example.org/ledger/',
+    );
   });
 });
 

@@ -19,7 +19,7 @@ export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const screenshots = path.join(repository, 'test/browser/screenshots');
 export const soraSlug = 'sora-china-ai-video';
 /** The Sora article's title, as its claims file gives it. */
-export const soraTitle = 'OpenAI’s Sora and the state of Chinese AI video generation (untitled web article)';
+export const soraTitle = '[OpenAI’s Sora and the state of Chinese AI video generation]';
 
 /** Launches headless Chromium, or fails saying how to install it. */
 export async function launchChromium(): Promise<Browser> {

@@ -395,7 +395,8 @@ describe('export and import', () => {
     // Assert
     expect(apa.name).toBe(`${soraSlug}-highlights.md`);
     const lines = apa.text.split('\n');
-    expect(lines[0]).toBe(`# Highlights: ${title}`);
+    // The title's square brackets are escaped, as Markdown needs.
+    expect(lines[0]).toBe(`# Highlights: ${title.replace(/[[\]]/g, '\\$&')}`);
     // In reading order: ¶ 9 before ¶ 12.
     expect(apa.text.indexOf(passages.faces[1])).toBeLessThan(apa.text.indexOf(passages.invest[1]));
     expect(apa.text).toContain(`> ${passages.invest[1]}`);

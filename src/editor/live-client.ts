@@ -1,0 +1,31 @@
+/**
+ * The page's end of the live channel (`/__marginalia/events`, Server-Sent Events): hands on the
+ * problems of failed builds, and asks for a reload when this page's article was rebuilt. The
+ * browser reconnects by itself when the server restarts; the page then reloads once, since the
+ * server may have rebuilt everything.
+ */
+import type { LiveProblem } from './protocol.ts';
+import { servePrefix } from './protocol.ts';
+
+export interface LiveHandlers {
+  /** The problems of every article whose last build failed. */
+  problems(problems: LiveProblem[]): void;
+  /** An article was rebuilt. */
+  rebuilt(slug: string): void;
+}
+
+export function connectLive(handlers: LiveHandlers): EventSource {
+  const source = new EventSource(`${servePrefix}events`);
+  let opened = false;
+  source.addEventListener('open', () => {
+    if (opened) handlers.rebuilt('');
+    opened = true;
+  });
+  source.addEventListener('problems', (event) => {
+    handlers.problems(JSON.parse((event as MessageEvent<string>).data) as LiveProblem[]);
+  });
+  source.addEventListener('reload', (event) => {
+    handlers.rebuilt((JSON.parse((event as MessageEvent<string>).data) as { slug: string }).slug);
+  });
+  return source;
+}

@@ -1,0 +1,146 @@
+/**
+ * The warm rebuilder of watch and edit mode: the compiler stays loaded in this process, and a
+ * change rebuilds only the articles whose files changed (`build` from `src/build/`, on this
+ * thread, with its cache), one build at a time. After each build it says which pages to reload
+ * and which articles failed, with their problems.
+ */
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import { build, type BuildOptions, type BuiltArticle } from '../build/build.ts';
+import type { ArticlePaths } from '../build/discover.ts';
+import { formatMessages } from '../cli/format-messages.ts';
+import type { LiveProblem } from '../editor/protocol.ts';
+
+export interface RebuildOptions {
+  outDir: string;
+  baseUrl?: string;
+  /** Folder that file names in messages are relative to. */
+  cwd: string;
+  /** Problem lines (FILE:LINE:COLUMN: …), as `marginalia build` prints them. */
+  stderr: (line: string) => void;
+  /** Progress lines. */
+  stdout: (line: string) => void;
+}
+
+export interface RebuildOutcome {
+  /** Articles rebuilt and written (their pages should reload). */
+  rebuilt: string[];
+  /** Articles that failed, by slug, with their problems. */
+  failed: Map<string, LiveProblem[]>;
+  /** Articles that built (or were unchanged): no longer failing. */
+  succeeded: string[];
+}
+
+/** The problems of an article's files, for the overlay. */
+export function liveProblems(slug: string, files: readonly VFile[]): LiveProblem[] {
+  return files.flatMap((file) =>
+    file.messages.map((message): LiveProblem => ({
+      slug,
+      file: file.path,
+      ...(message.line == null ? {} : { line: message.line }),
+      ...(message.column == null ? {} : { column: message.column }),
+      severity: message.fatal === true ? 'error' : 'warning',
+      message: message.reason,
+      ...(message.ruleId ? { ruleId: message.ruleId } : {}),
+    })),
+  );
+}
+
+interface Batch {
+  articles: Map<string, ArticlePaths>;
+  done: Promise<RebuildOutcome>;
+  resolve: (outcome: RebuildOutcome) => void;
+}
+
+export class Rebuilder {
+  private readonly _options: RebuildOptions;
+  /** The articles waiting for the next build, by slug. */
+  private _next: Batch | undefined;
+  private _running: Promise<void> | undefined;
+  /** Told after each build. */
+  readonly listeners: Array<(outcome: RebuildOutcome) => void> = [];
+
+  constructor(options: RebuildOptions) {
+    this._options = options;
+  }
+
+  /**
+   * Builds these articles as soon as the build under way (if any) is done, with any others asked
+   * for meanwhile; resolves with what that build did.
+   */
+  rebuild(articles: readonly ArticlePaths[]): Promise<RebuildOutcome> {
+    if (!this._next) {
+      let resolve: (outcome: RebuildOutcome) => void = () => undefined;
+      const done = new Promise<RebuildOutcome>((settle) => (resolve = settle));
+      this._next = { articles: new Map(), done, resolve };
+    }
+    for (const article of articles) this._next.articles.set(article.slug, article);
+    const { done } = this._next;
+    this._running ??= this._drain();
+    return done;
+  }
+
+  /** Resolves once no build is under way or queued. */
+  async idle(): Promise<void> {
+    while (this._running) await this._running;
+  }
+
+  private async _drain(): Promise<void> {
+    try {
+      for (let batch = this._next; batch; batch = this._next) {
+        this._next = undefined;
+        const outcome = await this._build([...batch.articles.values()]);
+        for (const listener of this.listeners) listener(outcome);
+        batch.resolve(outcome);
+      }
+    } finally {
+      this._running = undefined;
+    }
+  }
+
+  private async _build(articles: ArticlePaths[]): Promise<RebuildOutcome> {
+    const { outDir, baseUrl, cwd, stderr, stdout } = this._options;
+    const outcome: RebuildOutcome = { rebuilt: [], failed: new Map(), succeeded: [] };
+    const started = performance.now();
+    const onArticle = (article: BuiltArticle): void => {
+      for (const line of formatMessages(article.files)) stderr(line);
+      if (!article.ok) {
+        outcome.failed.set(article.slug, liveProblems(article.slug, article.files));
+        stdout(`✗ ${article.slug}: not built; the page shows the problems`);
+        return;
+      }
+      outcome.succeeded.push(article.slug);
+      if (article.cached) return;
+      outcome.rebuilt.push(article.slug);
+      const ms = Math.round(performance.now() - started);
+      stdout(
+        `✓ ${path.join(outDir, article.slug, 'index.html')} (${article.claims} claims, rebuilt in ${ms} ms)`,
+      );
+    };
+    const options: BuildOptions = {
+      outDir,
+      write: true,
+      cwd,
+      jobs: 1,
+      progress: false,
+      onArticle,
+      ...(baseUrl === undefined ? {} : { baseUrl }),
+    };
+    try {
+      await build(articles, options);
+    } catch (cause) {
+      for (const article of articles) {
+        outcome.failed.set(article.slug, [
+          {
+            slug: article.slug,
+            file: path.relative(cwd, article.claims ?? article.article ?? article.slug),
+            severity: 'error',
+            message: `The build stopped: ${(cause as Error).message}`,
+            ruleId: 'internal-error',
+          },
+        ]);
+      }
+    }
+    return outcome;
+  }
+}
