@@ -24,7 +24,8 @@ let document: Document;
 beforeAll(async () => {
   const [article] = discoverArticles([articlePath]);
   if (!article) throw new Error('the article is missing');
-  built = await compileArticle(article);
+  // Built as it is published: under an address (without one, the build says so).
+  built = await compileArticle(article, { baseUrl: 'https://example.org/' });
   const window = new Window();
   document = new window.DOMParser().parseFromString(built.html ?? '', 'text/html') as unknown as Document;
 });

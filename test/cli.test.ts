@@ -39,7 +39,7 @@ describe('marginalia build', () => {
     const dir = project('good', ['basic-txt', 'across-markup']);
 
     // Act
-    const result = await run(['build'], dir);
+    const result = await run(['build', '--base-url', 'https://example.org/news/'], dir);
 
     // Assert
     expect(result.stderr).toBe('');

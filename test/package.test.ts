@@ -89,7 +89,13 @@ describe('the packed package, installed with --omit=dev into an empty folder', (
   it('should check and build the folder’s articles with npx marginalia', async () => {
     // Act
     const check = await inProject('npx', ['--no-install', 'marginalia', 'check']);
-    const built = await inProject('npx', ['--no-install', 'marginalia', 'build']);
+    const built = await inProject('npx', [
+      '--no-install',
+      'marginalia',
+      'build',
+      '--base-url',
+      'https://example.org/news/',
+    ]);
 
     // Assert
     expect(check.stderr).toBe('');

@@ -50,6 +50,8 @@ async function run(
     outDir: path.join(dir, '..', 'out'),
     write: true,
     cwd: path.join(dir, '..'),
+    // Published under an address, as a site is: no warning that copied links have none.
+    baseUrl: 'https://example.org/',
     generated: '2024-01-01T00:00:00Z',
     progress: false,
     onArticle: (article) => seen.push(article),
@@ -106,7 +108,7 @@ describe('build', () => {
     const again = await run(dir, { jobs: 1 });
     appendFileSync(path.join(dir, 'good-2.claims.yaml'), '# edited\n');
     const edited = await run(dir, { jobs: 1 });
-    const otherOptions = await run(dir, { jobs: 1, baseUrl: 'https://example.org/' });
+    const otherOptions = await run(dir, { jobs: 1, baseUrl: 'https://example.net/' });
 
     // Assert
     expect(first.seen.map((article) => article.cached)).toEqual([false, false, false, false]);

@@ -342,6 +342,43 @@ describe('formatCopy', () => {
     );
   });
 
+  it('should cite an untitled work by its bracketed description, shortened, its brackets and quotation marks closed', () => {
+    // Arrange: a work with no title of its own, described in square brackets (APA 7 §9.29;
+    // MLA 9 §5.25 and §6.10: a shortened title in quotation marks for a web page, a comma
+    // inside the closing mark before "par."; CMOS 17 §15.32: the title stands for the author).
+    const described: CslItem = {
+      id: 'described',
+      type: 'webpage',
+      title: '[OpenAI’s Sora and the state of Chinese AI video generation]',
+      'container-title': 'bitlyfool.com',
+      URL: 'https://bitlyfool.example/sora',
+    };
+    const copy = (style: 'apa' | 'mla' | 'chicago-author-date', numbers: [number, number] | null) =>
+      formatCopy({
+        paragraphs: ['Sora’s impact'],
+        style: citationStyle(described, style),
+        numbers,
+        url,
+      }).plain.split('\n\n')[0];
+
+    // Act
+    const copies = {
+      apa: [copy('apa', [2, 2]), copy('apa', null)],
+      mla: [copy('mla', [2, 2]), copy('mla', null)],
+      chicago: [copy('chicago-author-date', [2, 2]), copy('chicago-author-date', null)],
+    };
+
+    // Assert
+    expect(copies).toEqual({
+      apa: ['“Sora’s impact” ([OpenAI’s Sora], n.d., para. 2)', '“Sora’s impact” ([OpenAI’s Sora], n.d.)'],
+      mla: ['“Sora’s impact” (“[OpenAI’s Sora],” par. 2)', '“Sora’s impact” (“[OpenAI’s Sora]”)'],
+      chicago: [
+        '“Sora’s impact” (“[OpenAI’s Sora],” n.d., para. 2)',
+        '“Sora’s impact” (“[OpenAI’s Sora],” n.d.)',
+      ],
+    });
+  });
+
   it('should cite with the title and the paragraph sign when the page offers no style', () => {
     // Act
     const copy = formatCopy({

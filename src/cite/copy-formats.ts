@@ -17,8 +17,12 @@ export interface Formatted {
   markdown: string;
 }
 
-/** An in-text citation cut around its locator: before it, the delimiter, after it. */
-export type Pieces = readonly [before: string, delimiter: string, after: string];
+/**
+ * An in-text citation cut around its locator: before it, the delimiter, after it; and, when it
+ * differs, what follows the locator (a style may move punctuation when a locator is there: MLA
+ * closes a quoted title before its comma, `(“Title,” par. 2)` against `(“Title”)`).
+ */
+export type Pieces = readonly [before: string, delimiter: string, after: string, afterLocator?: string];
 
 /** From what length a quotation is set off as a block: a number of words, or of characters. */
 export interface BlockRule {
@@ -116,7 +120,7 @@ export function formatCopy({ paragraphs, style, numbers, url }: CopyInput): Copy
   const pin = numbers ? pinCite(numbers[0], numbers[1], style.pin) : '';
   const last = paragraphs.length - 1;
   const cite = (format: 'text' | 'html' | 'markdown'): string => {
-    const [before, delimiter, after] = style.inText[format];
+    const [before, delimiter, after, afterLocator = after] = style.inText[format];
     if (pin === '') return `${before}${after}`;
     const link =
       format === 'text'
@@ -128,7 +132,7 @@ export function formatCopy({ paragraphs, style, numbers, url }: CopyInput): Copy
           : href === null
             ? escapeMarkdown(pin)
             : markdownLink(pin, href);
-    return `${before}${delimiter}${link}${after}`;
+    return `${before}${delimiter}${link}${afterLocator}`;
   };
 
   const nested = paragraphs.map(nestQuotes);

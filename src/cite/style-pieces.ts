@@ -136,6 +136,10 @@ const minorWords = new Set(
  * its first four without the short words they end on.
  */
 export function shortTitle(title: string): string {
+  // A description of an untitled work, in square brackets (APA 7 §9.29), keeps its brackets when
+  // shortened: ([Description], n.d.).
+  const described = /^\[([^\]]+)\]$/u.exec(title.trim());
+  if (described?.[1] !== undefined) return `[${shortTitle(described[1])}]`;
   const main = title.split(/:\s|\s[—–]\s|\s[([]|[.?!]\s/u)[0]?.trim() || title.trim();
   const words = main.split(/\s+/u);
   if (words.length <= 4) return main;
@@ -167,7 +171,13 @@ export function cutAtLocator(bare: string, pinned: string, value: string): Cut |
   const locator = middle.slice(0, -value.length);
   const delimiter = /^[^\p{L}\p{N}¶§]*/u.exec(locator)?.[0] ?? '';
   const label = locator.slice(delimiter.length).trim();
-  return { pieces: [bare.slice(0, start), delimiter, bare.slice(start)], label };
+  const after = bare.slice(start);
+  const afterLocator = pinned.slice(pinned.length - end);
+  const pieces: Pieces =
+    afterLocator === after
+      ? [bare.slice(0, start), delimiter, after]
+      : [bare.slice(0, start), delimiter, after, afterLocator];
+  return { pieces, label };
 }
 
 /** A citation that could not be cut: the locator goes before its closing parenthesis. */

@@ -99,7 +99,11 @@ function readCitationStyle(
 }
 
 function isPieces(value: unknown): value is Pieces {
-  return Array.isArray(value) && value.length === 3 && value.every((piece) => typeof piece === 'string');
+  return (
+    Array.isArray(value) &&
+    (value.length === 3 || value.length === 4) &&
+    value.every((piece) => typeof piece === 'string')
+  );
 }
 
 function record(value: unknown): Record<string, unknown> {

@@ -161,15 +161,17 @@ describe('copying a selection of the article', () => {
       new RegExp(`^${quote.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u'),
     );
     const words = quote.replace(/\.$/u, '');
-    expect(plain.startsWith(`“${words}” (OpenAI’s Sora, n.d., para. 2)`)).toBe(true);
-    expect(plain).toContain(`\n\n${title}. (n.d.). https://bitlyfool.com/`);
+    expect(plain.startsWith(`“${words}” ([OpenAI’s Sora], n.d., para. 2)`)).toBe(true);
+    expect(plain).toContain(`\n\n${title}. (n.d.). bitlyfool.com. https://bitlyfool.com/`);
     expect(plain).toMatch(
       new RegExp(`\n\n${sora()}#p-2:~:text=This%20innovative\\S*$`.replace(/[.?]/g, '\\$&')),
     );
     expect(clipboard['text/html']).toContain(
-      `<p>“${words}” (<i>OpenAI’s Sora</i>, n.d., <a href="${sora()}#p-2:~:text=`,
+      `<p>“${words}” (<i>[OpenAI’s Sora]</i>, n.d., <a href="${sora()}#p-2:~:text=`,
     );
-    expect(clipboard['text/html']).toContain(`<p><i>${title}</i>. (n.d.). <a href="https://bitlyfool.com/`);
+    expect(clipboard['text/html']).toContain(
+      `<p><i>${title}</i>. (n.d.). bitlyfool.com. <a href="https://bitlyfool.com/`,
+    );
     expect(event).toMatchObject({
       type: 'marginalia-copy',
       detail: { source: 'keyboard', content: 'quote', paragraphs: [2, 2], style: 'apa', plain },
@@ -193,10 +195,10 @@ describe('copying a selection of the article', () => {
     // Assert
     expect(selected).toBe('China in the rea');
     expect(clipboard['text/plain']).toMatch(
-      /^“China in the realm” \(OpenAI’s Sora, n\.d\., para\. 1\)\n\n.+\n\nhttp:\/\/\S+#p-1:~:text=/,
+      /^“China in the realm” \(\[OpenAI’s Sora\], n\.d\., para\. 1\)\n\n.+\n\nhttp:\/\/\S+#p-1:~:text=/,
     );
     expect(clipboard['text/html']).toMatch(
-      /^<p>“China in the realm” \(<i>OpenAI’s Sora<\/i>, n\.d\., <a href="[^"]+">para\. 1<\/a>\)<\/p><p>/,
+      /^<p>“China in the realm” \(<i>\[OpenAI’s Sora\]<\/i>, n\.d\., <a href="[^"]+">para\. 1<\/a>\)<\/p><p>/,
     );
   });
 
@@ -212,9 +214,9 @@ describe('copying a selection of the article', () => {
     // Assert
     expect(handled).toBe(true);
     expect(clipboard['text/plain']).toMatch(
-      /^“Despite ByteDance’s reluctance” \(OpenAI’s Sora, n\.d\., para\. 11\)\n\n.+\n\nhttp:\/\/\S+#p-11:~:text=/,
+      /^“Despite ByteDance’s reluctance” \(\[OpenAI’s Sora\], n\.d\., para\. 11\)\n\n.+\n\nhttp:\/\/\S+#p-11:~:text=/,
     );
-    expect(clipboard['text/html']).toContain('<p>“Despite ByteDance’s reluctance” (<i>OpenAI’s Sora</i>');
+    expect(clipboard['text/html']).toContain('<p>“Despite ByteDance’s reluctance” (<i>[OpenAI’s Sora]</i>');
   });
 
   it('should keep the paragraph breaks of a passage across two paragraphs, in HTML and in Markdown', async () => {
@@ -236,13 +238,13 @@ describe('copying a selection of the article', () => {
     // Assert
     const first = await paragraphText('p-5');
     expect(second.startsWith('To address this issue,')).toBe(true);
-    expect(html).toContain(`<p>${first}</p><p>To address this issue (<i>OpenAI’s Sora</i>, n.d., <a href=`);
+    expect(html).toContain(`<p>${first}</p><p>To address this issue (<i>[OpenAI’s Sora]</i>, n.d., <a href=`);
     expect(html).toMatch(
       /<a href="[^"]+#p-5:~:text=Chinese%20tech%20companies[^"]*,[^"]*address%20this%20issue">paras\. 5–6<\/a>\)<\/p><\/blockquote><p>/,
     );
     expect(markdown).toMatch(
       new RegExp(
-        `^> ${first.slice(0, 40)}.*\\n>\\n> To address this issue \\(\\*OpenAI’s Sora\\*, n\\.d\\., \\[paras\\. 5–6\\]\\(http:\\/\\/\\S+#p-5:~:text=\\S+\\)\\)\\n\\n`,
+        `^> ${first.slice(0, 40)}.*\\n>\\n> To address this issue \\(\\*\\\\\\[OpenAI’s Sora\\\\\\]\\*, n\\.d\\., \\[paras\\. 5–6\\]\\(http:\\/\\/\\S+#p-5:~:text=\\S+\\)\\)\\n\\n`,
       ),
     );
   });
@@ -283,7 +285,7 @@ describe('copying a selection of the article', () => {
 
     // Assert
     expect(clipboard['text/plain']).toMatch(
-      /^“The engineers called it ‘fast’ and 'cheap', at China‘s expense” \(OpenAI’s Sora, n\.d\., para\. 99\)\.\n\n.+\n\n\S+#p-99:~:text=/,
+      /^“The engineers called it ‘fast’ and 'cheap', at China‘s expense” \(\[OpenAI’s Sora\], n\.d\., para\. 99\)\.\n\n.+\n\n\S+#p-99:~:text=/,
     );
   });
 
@@ -403,7 +405,7 @@ describe('the page’s say over copies', () => {
 
     // Assert
     expect((await readClipboard())['text/plain']).toMatch(
-      /^“While Chinese companies” \(OpenAI’s Sora, n\.d\., para\. 4\)\n\n.* \(via the page\)$/s,
+      /^“While Chinese companies” \(\[OpenAI’s Sora\], n\.d\., para\. 4\)\n\n.* \(via the page\)$/s,
     );
   });
 
@@ -480,7 +482,7 @@ describe('notes and the article’s reference', () => {
     // Assert
     expect(quoted['text/plain']).toMatch(
       new RegExp(
-        `^“${quote.replace(/\.$/u, '')}” \\(OpenAI’s Sora, n\\.d\\., para\\. ${paragraph}\\)\\.?\\n\\n[^\\n]+\\n\\nhttp://\\S+#p-${paragraph}:~:text=\\S+$`,
+        `^“${quote.replace(/\.$/u, '')}” \\(\\[OpenAI’s Sora\\], n\\.d\\., para\\. ${paragraph}\\)\\.?\\n\\n[^\\n]+\\n\\nhttp://\\S+#p-${paragraph}:~:text=\\S+$`,
       ),
     );
     expect(quoted['text/html']).toMatch(/^<(?:p|blockquote)\b/);
@@ -505,9 +507,9 @@ describe('notes and the article’s reference', () => {
     await open(sora());
     const { styles } = await citation();
     const inText: Record<string, string> = {
-      apa: '(OpenAI’s Sora, n.d., para. 8)',
-      mla: '(OpenAI’s Sora, par. 8)',
-      'chicago-author-date': '(“OpenAI’s Sora,” n.d., para. 8)',
+      apa: '([OpenAI’s Sora], n.d., para. 8)',
+      mla: '(“[OpenAI’s Sora],” par. 8)',
+      'chicago-author-date': '(“[OpenAI’s Sora],” n.d., para. 8)',
     };
     const copies: Record<string, string> = {};
 

@@ -399,7 +399,7 @@ describe('export and import', () => {
     expect(lines[0]).toBe(`# Highlights: ${title.replace(/[[\]]/g, '\\$&')}`);
     // In reading order: ¶ 9 before ¶ 12.
     expect(apa.text.indexOf(passages.faces[1])).toBeLessThan(apa.text.indexOf(passages.invest[1]));
-    expect(apa.text).toContain(`> ${passages.invest[1]}`);
+    expect(apa.text).toContain(`“${passages.invest[1]}” (*\\[OpenAI’s Sora\\]*, n.d., [para. 12](`);
     expect(apa.text).toContain('**Agree**: The real point.');
     expect(apa.text).toContain('**Question**');
     expect(apa.text).toMatch(/\(n\.d\.\)/);

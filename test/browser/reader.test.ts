@@ -95,7 +95,8 @@ describe('the reader on a wide screen', () => {
       notes: document.querySelectorAll('li.marginalia-note').length,
       focusable: document.querySelectorAll('mark[tabindex="0"][role="button"]').length,
       inlineScripts: [...document.scripts].filter(
-        (script) => !script.src && script.type !== 'application/json',
+        (script) =>
+          !script.src && script.type !== 'application/json' && script.type !== 'application/ld+json',
       ).length,
     }));
     expect(state.notes).toBeGreaterThan(10);
