@@ -6,7 +6,7 @@
  *        ─ forget positions (mdast)
  *        ─ remark-rehype (raw HTML dropped) ─ collect the Markdown tree (long articles)
  *        ─ notes and sources ─ cite this article ─ head metadata ─ page
- *        ─ verdict summary ─ legend (in the page's header)         (hast)
+ *        ─ review ─ verdict summary ─ legend (in the page's header)         (hast)
  *        ─ stringify (rehype-stringify's output, the outer levels linked, not copied) → the page
  *
  * Claims come already read and validated (src/claims); problems found while anchoring are
@@ -25,6 +25,7 @@ import rehypeHeadMetadata from './rehype-head-metadata.ts';
 import rehypeNotes from './rehype-notes.ts';
 import rehypeLegend from './rehype-legend.ts';
 import rehypePage from './rehype-page.ts';
+import rehypeReview from './rehype-review.ts';
 import rehypeStringifyPage from './rehype-stringify-page.ts';
 import rehypeVerdictSummary from './rehype-verdict-summary.ts';
 
@@ -50,6 +51,7 @@ export function createPipeline(options: PipelineOptions) {
     .use(rehypeCiteArticle, { source: claims.source, slug, styles: offeredStyles(style) })
     .use(rehypeHeadMetadata, { claims, ...page })
     .use(rehypePage, { claims, slug, ...page })
+    .use(rehypeReview, { claims })
     .use(rehypeVerdictSummary)
     .use(rehypeLegend, { claims })
     .use(rehypeStringifyPage);
@@ -79,5 +81,6 @@ export { default as remarkForgetPositions } from './remark-forget-positions.ts';
 export { default as rehypeNotes, type RehypeNotesOptions } from './rehype-notes.ts';
 export { default as rehypeCiteArticle, type RehypeCiteArticleOptions } from './rehype-cite-article.ts';
 export { default as rehypePage, type RehypePageOptions } from './rehype-page.ts';
+export { default as rehypeReview, type RehypeReviewOptions } from './rehype-review.ts';
 export { default as rehypeStringifyPage } from './rehype-stringify-page.ts';
 export { rules, type RuleId } from './messages.ts';

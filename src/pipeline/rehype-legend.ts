@@ -3,14 +3,16 @@
  * kind of claim the article uses means, in plain words (the claims file's own `ratings:` and
  * `kinds:` where it gives them, Marginalia's wording otherwise). Each verdict shows the glyph
  * the text shows after a passage, each kind the underline its passages have, so that the
- * legend reads the same on screen, in grey and in print.
+ * legend reads the same on screen, in grey and in print. It opens by saying whose verdicts they
+ * are, and whose definitions (the claims file's `review:`), when the file says.
  */
-import type { Element, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import type { VFile } from 'vfile';
-import { claimKinds, verdicts, type ClaimsDocument } from '../claims/types.ts';
+import { claimKinds, verdicts, type ClaimsDocument, type Review } from '../claims/types.ts';
 import { kindDefinitions, kindLabels, noVerdictLabel, verdictDefinitions, verdictLabels } from './labels.ts';
 import { pageHeader } from './page-header.ts';
+import { reviewedPhrase } from './rehype-review.ts';
 import { glyph, verdictLegendId } from './rehype-verdict-summary.ts';
 
 export interface RehypeLegendOptions {
@@ -23,7 +25,8 @@ export function kindLegendId(kind: string): string {
 }
 
 export default function rehypeLegend(options: RehypeLegendOptions) {
-  const { ratings = {}, kinds: kindWords = {} } = options.claims;
+  const { ratings = {}, kinds: kindWords = {}, review } = options.claims;
+  const whose = attribution(review, Object.keys(ratings).length > 0);
 
   return function transformer(tree: Root, file: VFile): void {
     const header = pageHeader(tree);
@@ -58,6 +61,7 @@ export default function rehypeLegend(options: RehypeLegendOptions) {
     header.children.push(
       h('section.marginalia-legend#marginalia-legend', { ariaLabelledby: 'marginalia-legend-heading' }, [
         h('h2#marginalia-legend-heading', 'What the marks mean'),
+        whose ? h('p.marginalia-legend-review', whose) : null,
         h('h3', 'Verdicts, after each passage'),
         h('dl.marginalia-legend-verdicts', verdictEntries),
         h('h3', 'Kinds of claim, by their underline'),
@@ -65,4 +69,20 @@ export default function rehypeLegend(options: RehypeLegendOptions) {
       ]),
     );
   };
+}
+
+/**
+ * Whose verdicts the legend defines: "Reviewed by Marginalia desk on 5 December 2026; the
+ * definitions of the verdicts below are the reviewer’s own." (the last clause when the file
+ * gives its own `ratings:`), or `undefined` when the file names no review and gives no ratings.
+ */
+function attribution(review: Review | undefined, ownRatings: boolean): ElementContent[] | undefined {
+  const phrase = reviewedPhrase(review);
+  if (!phrase) {
+    return ownRatings
+      ? [{ type: 'text', value: 'The definitions of the verdicts below are this publication’s own.' }]
+      : undefined;
+  }
+  const tail = ownRatings ? '; the definitions of the verdicts below are the reviewer’s own.' : '.';
+  return [...phrase, { type: 'text', value: tail }];
 }

@@ -113,9 +113,13 @@ export function overlapping(
   return claims.filter((other) => other !== claim && ids.has(other.id));
 }
 
-/** Copies of a claim's note body and sources, as the build wrote them, without their ids. */
+/** Copies of a claim's note body, its sources and who reviewed it, as the build wrote them, without their ids. */
 export function noteContent(claim: ReaderClaim): Node[] {
-  return [...claim.note.querySelectorAll('.marginalia-note-body, .marginalia-note-sources')].map((source) => {
+  return [
+    ...claim.note.querySelectorAll(
+      '.marginalia-note-body, .marginalia-note-sources, .marginalia-note-reviewed',
+    ),
+  ].map((source) => {
     const copy = source.cloneNode(true) as Element;
     for (const element of [copy, ...copy.querySelectorAll('[id]')]) element.removeAttribute('id');
     return copy;

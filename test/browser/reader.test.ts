@@ -145,7 +145,7 @@ describe('the reader on a wide screen', () => {
     expect(label).toMatch(/^"Causal claim · /);
   });
 
-  it('should open a note in the margin beside its passage on click, and close it with Escape', async () => {
+  it('should open a note in the margin beside its passage on click, saying who reviewed it, and close it with Escape', async () => {
     // Arrange
     const { page } = wide;
     await gotoReader(page, sora());
@@ -165,6 +165,7 @@ describe('the reader on a wide screen', () => {
     const text = await page.locator(card).innerText();
     expect(text).toMatch(/Fact|Opinion|Causal|Statistic|Comparison|Prediction|Recommendation/);
     expect(text).toMatch(/Previous/);
+    expect(text).toContain('Reviewed by Marginalia desk on 5 December 2026.');
     expect(await page.locator(`${card} .marginalia-note-body`).count()).toBe(1);
     expect(page.url()).toMatch(new RegExp(`#note-${claimId}$`));
 
