@@ -1,8 +1,9 @@
 /**
  * Takes the screenshots the reader's look is judged by: the Sora article built with the real
- * command, served, and shown in Debian's Chromium at 1440 px (a note open), at 390 px (a note
- * open as a sheet), in the dark theme, and printed (print media, the first page and the page
- * with the notes), written as PNG files to `docs/screenshots/` (or the folder given).
+ * command, served, and shown in Debian's Chromium at 1440 px (the top, a note open, a verdict
+ * filter on, the strong marks, the claims panel open), at 390 px (the top, a note open as a
+ * sheet), in the dark theme with a note open, and printed (print media, the first page),
+ * written as PNG files to `docs/screenshots/` (or the folder given).
  *
  *   npx tsx scripts/screenshots.ts [FOLDER]
  */
@@ -49,6 +50,14 @@ try {
     reader.markStyle = 'strong';
   });
   await shot('reader-strong', wide.page);
+  await wide.page.evaluate(() => {
+    const reader = document.querySelector('marginalia-reader') as HTMLElement & { markStyle: string };
+    reader.markStyle = 'calm';
+  });
+  await wide.page.locator('button[aria-controls="panel"]').click();
+  await wide.page.locator('.panel').waitFor();
+  await wide.page.mouse.move(0, 0);
+  await shot('reader-panel', wide.page);
 
   const narrow = await openPage(running.browser, {
     viewport: { width: 390, height: 844 },

@@ -12,7 +12,7 @@ import type { VFile } from 'vfile';
 import { claimKinds, verdicts, type ClaimsDocument, type Review } from '../claims/types.ts';
 import { kindDefinitions, kindLabels, noVerdictLabel, verdictDefinitions, verdictLabels } from './labels.ts';
 import { pageHeader } from './page-header.ts';
-import { reviewedPhrase } from './rehype-review.ts';
+import { dateOf } from './rehype-page.ts';
 import { glyph, verdictLegendId } from './rehype-verdict-summary.ts';
 
 export interface RehypeLegendOptions {
@@ -72,17 +72,27 @@ export default function rehypeLegend(options: RehypeLegendOptions) {
 }
 
 /**
- * Whose verdicts the legend defines: "Reviewed by Marginalia desk on 5 December 2026; the
- * definitions of the verdicts below are the reviewer’s own." (the last clause when the file
- * gives its own `ratings:`), or `undefined` when the file names no review and gives no ratings.
+ * Whose verdicts the legend defines: "Verdicts by Marginalia desk (5 December 2026), defined
+ * below in its own words." (the last words when the file gives its own `ratings:`); `undefined`
+ * when the file names no reviewer and gives no ratings. The date alone is under the byline.
  */
 function attribution(review: Review | undefined, ownRatings: boolean): ElementContent[] | undefined {
-  const phrase = reviewedPhrase(review);
-  if (!phrase) {
+  const by = review?.by?.trim();
+  const when = dateOf(review?.date);
+  if (!by) {
     return ownRatings
-      ? [{ type: 'text', value: 'The definitions of the verdicts below are this publication’s own.' }]
+      ? [{ type: 'text', value: 'The verdicts are defined below in this publication’s own words.' }]
       : undefined;
   }
-  const tail = ownRatings ? '; the definitions of the verdicts below are the reviewer’s own.' : '.';
-  return [...phrase, { type: 'text', value: tail }];
+  return [
+    { type: 'text', value: `Verdicts by ${by}` },
+    ...(when
+      ? [
+          { type: 'text', value: ' (' } as const,
+          h('time', { dateTime: when.iso }, when.text),
+          { type: 'text', value: ')' } as const,
+        ]
+      : []),
+    { type: 'text', value: ownRatings ? ', defined below in its own words.' : '.' },
+  ];
 }

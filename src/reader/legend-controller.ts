@@ -4,7 +4,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  * The legend at the top of the page (`section.marginalia-legend`, written by the build) folded
  * away on narrow screens, behind its own heading: the heading becomes a button that shows or
  * hides the rest. On wide screens it sits in the margin beside the title, open; in print it is
- * always shown. A reader's own choice is kept until the page is left.
+ * always shown. A reader's own choice is kept until the page is left. While a note is open in
+ * the margin, the legend folds to its heading, so that the card never lies over its text; it
+ * opens again when the last note closes.
  */
 export class LegendController implements ReactiveController {
   private readonly _host: ReactiveControllerHost & HTMLElement;
@@ -13,8 +15,12 @@ export class LegendController implements ReactiveController {
   /** What the reader chose, if they did. */
   private _chosen: boolean | undefined;
 
-  constructor(host: ReactiveControllerHost & HTMLElement) {
+  /** Whether a card is open in the margin, where the legend sits on wide screens. */
+  private readonly _carded: () => boolean;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, carded: () => boolean) {
     this._host = host;
+    this._carded = carded;
     host.addController(this);
   }
 
@@ -37,7 +43,8 @@ export class LegendController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    this._show(this._chosen ?? this._host.dataset['layout'] === 'wide');
+    const wide = this._host.dataset['layout'] === 'wide';
+    this._show(!(wide && this._carded()) && (this._chosen ?? wide));
   }
 
   private _show(open: boolean): void {

@@ -163,7 +163,7 @@ export class MarginaliaReader extends LitElement {
     article: () => this._article,
     announce: (message) => this._announce(message),
   });
-  private readonly _legend = new LegendController(this);
+  private readonly _legend = new LegendController(this, () => this._notes.ids.length > 0);
   private readonly _panels = new PanelsController(this, () => this._loader().parts());
   private readonly _layout = new CardLayoutController(this, {
     passage: ({ dataset: { card, highlight } }) =>

@@ -145,16 +145,19 @@ describe('the reader on a wide screen', () => {
     expect(label).toMatch(/^"Causal claim · /);
   });
 
-  it('should open a note in the margin beside its passage on click, saying who reviewed it, and close it with Escape', async () => {
+  it('should open a note in the margin beside its passage on click, saying who reviewed it, the legend folded meanwhile, and close it with Escape', async () => {
     // Arrange
     const { page } = wide;
     await gotoReader(page, sora());
     const mark = page.locator('mark[tabindex="0"]').nth(3);
     const claimId = (await mark.getAttribute('data-claims')) ?? '';
+    const legendShown = () => page.locator('.marginalia-legend dd').first().isVisible();
+    const legendBefore = await legendShown();
 
     // Act
     await mark.click();
     await page.waitForSelector(card);
+    const legendWithNote = await legendShown();
 
     // Assert
     const note = await box(page, card);
@@ -169,10 +172,13 @@ describe('the reader on a wide screen', () => {
     expect(await page.locator(`${card} .marginalia-note-body`).count()).toBe(1);
     expect(page.url()).toMatch(new RegExp(`#note-${claimId}$`));
 
+    expect([legendBefore, legendWithNote]).toEqual([true, false]);
+
     await page.keyboard.press('Escape');
     await expect.poll(() => openCards(page)).toEqual([]);
     expect((await focused(page)).claims).toBe(claimId);
     expect(page.url()).not.toContain('#');
+    expect(await legendShown()).toBe(true);
   });
 
   it('should take one Tab stop per claim, in reading order, and open them with Enter and Space', async () => {
