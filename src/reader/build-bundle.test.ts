@@ -115,9 +115,13 @@ describe('buildReaderBundle', () => {
 });
 
 describe('marginalia-reader.css', () => {
-  it('should style every kind and use the same wide layout query as the script', async () => {
+  it('should style every kind and use the same wide layout query as the script, in the parts it imports', async () => {
     // Arrange
-    const source = await readFile(path.join(import.meta.dirname, 'marginalia-reader.css'), 'utf8');
+    const entry = await readFile(path.join(import.meta.dirname, 'marginalia-reader.css'), 'utf8');
+    const parts = [...entry.matchAll(/@import '\.\/([a-z-]+\.css)';/gu)].map((match) => match[1] ?? '');
+    const source = (
+      await Promise.all(parts.map((part) => readFile(path.join(import.meta.dirname, part), 'utf8')))
+    ).join('\n');
 
     // Act
     const kinds = claimKinds.filter(

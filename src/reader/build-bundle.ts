@@ -2,7 +2,7 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, transform, type BuildOptions, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import ts from 'typescript';
 import type { BundleSize } from '../build/assets.ts';
 
@@ -144,11 +144,18 @@ export async function buildReaderBundle(outFile: string): Promise<BundleSize> {
   const entryPath = join(outDir, `${entryName}.js`);
   const entry = result.outputFiles.find((file) => file.path === entryPath);
   if (!entry) throw new Error('esbuild produced no output for the reader bundle');
-  const stylesheet = await transform(await readFile(resolve(here, readerStylesheet.source), 'utf8'), {
-    loader: 'css',
+  // The stylesheet imports its parts: bundled into one file, in the same cascade order.
+  const styles = await build({
+    entryPoints: [resolve(here, readerStylesheet.source)],
+    bundle: true,
     minify: true,
     legalComments: 'none',
+    write: false,
+    outdir: outDir,
+    logLevel: 'silent',
   });
+  const stylesheet = { code: styles.outputFiles[0]?.text ?? '' };
+  if (stylesheet.code === '') throw new Error('esbuild produced no output for the reader stylesheet');
   const files: Array<[name: string, contents: Uint8Array]> = [
     [basename(entryPath), entry.contents],
     ...chunks.map((chunk): [string, Uint8Array] => [relative(outDir, chunk.path), chunk.contents]),
