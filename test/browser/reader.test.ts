@@ -66,6 +66,13 @@ function openCards(page: Page): Promise<string[]> {
     .evaluateAll((cards) => cards.map((element) => element.getAttribute('data-card') ?? ''));
 }
 
+/** The claim ids of the passages' Tab stops, in order. */
+function tabOrder(page: Page): Promise<string[]> {
+  return page
+    .locator('mark[tabindex="0"]')
+    .evaluateAll((marks) => marks.map((mark) => mark.getAttribute('data-claims') ?? ''));
+}
+
 function claimMark(claimId: string): string {
   return `mark[data-claims~="${claimId}"]`;
 }
@@ -535,9 +542,7 @@ describe('nothing moves under the reader', () => {
     // Arrange
     const { page } = wide;
     await gotoReader(page, sora());
-    const order = await page
-      .locator('mark[tabindex="0"]')
-      .evaluateAll((marks) => marks.map((mark) => mark.getAttribute('data-claims') ?? ''));
+    const order = await tabOrder(page);
     await page.evaluate(() =>
       scrollTo(0, document.querySelector('#p-3')!.getBoundingClientRect().top + scrollY - 200),
     );
@@ -581,9 +586,7 @@ describe('nothing moves under the reader', () => {
     // Arrange
     const { page } = wide;
     await gotoReader(page, sora());
-    const order = await page
-      .locator('mark[tabindex="0"]')
-      .evaluateAll((marks) => marks.map((mark) => mark.getAttribute('data-claims') ?? ''));
+    const order = await tabOrder(page);
     const [current, following] = [order[12]!, order[13]!];
     await page.evaluate((claimId) => document.querySelector('marginalia-reader')!.openNote(claimId), current);
     const next = claimMark(following);
