@@ -26,7 +26,7 @@ const update = process.env['UPDATE_FIXTURES'] === '1' && process.env['CI'] !== '
 function readerContent(html: string): string {
   const match = /<marginalia-reader>([\s\S]*)<\/marginalia-reader>/u.exec(html);
   if (!match?.[1]) throw new Error('no <marginalia-reader> in the page');
-  return `${match[1].replace(/(<\/(?:p|h[1-6]|li|section|header|article|blockquote|div|ol|ul)>)/gu, '$1\n')}`;
+  return `${match[1].replace(/(<\/(?:p|h[1-6]|li|section|header|article|main|blockquote|div|ol|ul)>)/gu, '$1\n')}`;
 }
 
 function expectFile(file: string, actual: string): void {

@@ -381,6 +381,40 @@ describe('toAnnotationCollection', () => {
     expect(annotation?.created).toBe(generated);
   });
 
+  it('should credit the reviewer as each annotation’s creator, created on the day each claim was reviewed', () => {
+    // Arrange
+    const [first, second, third] = claims as [AnchoredClaim, AnchoredClaim, AnchoredClaim];
+    const reviewedLater = {
+      ...second,
+      claim: { ...second.claim, reviewed: { 'date-parts': [[2024, 3, 1]] } },
+    };
+    const review = {
+      by: 'The  desk',
+      date: { 'date-parts': [[2024, 2, 28]] },
+      url: 'https://example.org/about/desk',
+    };
+
+    // Act
+    const collection = written(
+      toAnnotationCollection(input({ review, claims: [first, reviewedLater, third] })),
+    );
+    const items = (collection['first'] as { items: Array<Record<string, unknown>> }).items;
+    const monthOnly = toAnnotationCollection(input({ review: { date: { 'date-parts': [[2024, 2]] } } }));
+
+    // Assert
+    expect(items.map((item) => item['creator'])).toEqual(
+      Array(3).fill({ name: 'The desk', homepage: 'https://example.org/about/desk' }),
+    );
+    expect(items.map((item) => item['created'])).toEqual([
+      '2024-02-28T00:00:00Z',
+      '2024-03-01T00:00:00Z',
+      '2024-02-28T00:00:00Z',
+    ]);
+    expect(items.map((item) => failedMusts(annotationMusts, item))).toEqual([[], [], []]);
+    expect(monthOnly.first?.items[0]?.created).toBe(generated);
+    expect(monthOnly.first?.items[0]).not.toHaveProperty('creator');
+  });
+
   it('should default generated to now, as an xsd:dateTime to the second', () => {
     // Arrange
     const before = Date.now();

@@ -12,7 +12,9 @@
  *   sits inside its collection, and the suite's page tests only accept `partOf` as an
  *   embedded collection description, which would repeat the collection inside itself.
  * - Each claim is one `Annotation` in the page's `items`, in reading order, id
- *   `D#annotation-<claim id>`, `motivation: "assessing"`.
+ *   `D#annotation-<claim id>`, `motivation: "assessing"`. With the claims file's `review:`,
+ *   its `creator` is the reviewer (`name`, and `homepage` from `review.url`) and its `created`
+ *   the day the claim was reviewed (its own `reviewed`, else the review's date; 00:00 UTC).
  * - `@context` is repeated on the page and on every annotation, so that each of them, taken
  *   out of the file, is still a complete Web Annotation document (the same context, so the
  *   repetition changes nothing for a JSON-LD processor).
@@ -41,7 +43,7 @@
  * All text is carried as JSON string values, never interpreted; `serializeAnnotationCollection`
  * also escapes `<`, `>` and `&` so the JSON can be embedded in HTML as well.
  */
-import type { Claim, CslItem, CslName } from '../claims/types.ts';
+import type { Claim, CslDate, CslItem, CslName, Review } from '../claims/types.ts';
 import { doiUri, isDateTime, toUri, toWebUri } from './uri.ts';
 
 export const annotationContext = 'http://www.w3.org/ns/anno.jsonld';
@@ -78,6 +80,11 @@ export interface AnnotationInput {
   generated?: string;
   /** When the claims were written (xsd:dateTime), e.g. the claims file's last change; default `generated`. */
   created?: string;
+  /**
+   * Who reviewed the claims, and when (the claims file's `review:`): the reviewer is each
+   * annotation's `creator`, and the review's date (or a claim's own `reviewed`) its `created`.
+   */
+  review?: Review;
   /** Plain-text form of a reference without URL or DOI; default a short author–year–title form. */
   formatReference?: (reference: CslItem & { id: string }) => string;
 }
@@ -116,11 +123,18 @@ export interface Generator {
   name: string;
 }
 
+/** The reviewer, as an Agent of the model: a name, and the page about them when there is one. */
+export interface Creator {
+  name: string;
+  homepage?: string;
+}
+
 export interface WebAnnotation {
   '@context': typeof annotationContext;
   id: string;
   type: 'Annotation';
   motivation: 'assessing';
+  creator?: Creator;
   created: string;
   generated: string;
   generator: Generator;
@@ -236,6 +250,7 @@ export function toAnnotationCollection(input: AnnotationInput): AnnotationCollec
     (input.source.URL === undefined ? undefined : toWebUri(input.source.URL)) ?? toUri(input.pageUrl);
   const references = new Map(input.references.map((reference) => [reference.id, reference]));
   const formatReference = input.formatReference ?? plainReference;
+  const creator = reviewer(input.review);
 
   const items = input.claims.map((anchored): WebAnnotation => {
     const { claim } = anchored;
@@ -272,7 +287,8 @@ export function toAnnotationCollection(input: AnnotationInput): AnnotationCollec
       id: ids.annotation(claim.id),
       type: 'Annotation',
       motivation: 'assessing',
-      created,
+      ...(creator ? { creator } : {}),
+      created: dayOf(claim.reviewed ?? input.review?.date) ?? created,
       generated,
       generator,
       body,
@@ -304,6 +320,23 @@ export function toAnnotationCollection(input: AnnotationInput): AnnotationCollec
     collection.last = ids.page;
   }
   return collection;
+}
+
+/** The reviewer as the annotations' creator, when the review names one. */
+function reviewer(review: Review | undefined): Creator | undefined {
+  const name = oneLine(review?.by);
+  if (name === '') return undefined;
+  const homepage = typeof review?.url === 'string' ? toWebUri(review.url) : undefined;
+  return homepage === undefined ? { name } : { name, homepage };
+}
+
+/** A review date with its day, as the xsd:dateTime of that day's start in UTC; else `undefined`. */
+function dayOf(date: CslDate | undefined): string | undefined {
+  const [year, month, day] = date?.['date-parts']?.[0]?.map(Number) ?? [];
+  if (year === undefined || month === undefined || day === undefined) return undefined;
+  const start = new Date(Date.UTC(year, month - 1, day));
+  if (Number.isNaN(start.getTime()) || start.getUTCDate() !== day) return undefined;
+  return start.toISOString().replace(/\.\d+Z$/, 'Z');
 }
 
 /** The body for one cited reference: a link when it has a usable URL or DOI, its text otherwise. */

@@ -360,6 +360,7 @@ function annotationCollection(
     pageUrl,
     source: claims.source,
     references: claims.references,
+    ...(claims.review === undefined ? {} : { review: claims.review }),
     ...(options.generated === undefined ? {} : { generated: options.generated }),
     claims: (articleFile.data.anchored ?? []).map((item) => {
       const described = describeSpan(item.span);

@@ -5,7 +5,8 @@
  *          less a first heading that repeats the title) ─ number paragraphs ─ anchor claims and mark them   (all `check` runs)
  *        ─ forget positions (mdast)
  *        ─ remark-rehype (raw HTML dropped) ─ collect the Markdown tree (long articles)
- *        ─ notes and sources ─ cite this article ─ head metadata ─ page          (hast)
+ *        ─ notes and sources ─ cite this article ─ head metadata ─ page
+ *        ─ review ─ verdict summary ─ legend (in the page's header)         (hast)
  *        ─ stringify (rehype-stringify's output, the outer levels linked, not copied) → the page
  *
  * Claims come already read and validated (src/claims); problems found while anchoring are
@@ -24,8 +25,11 @@ import rehypeCiteArticle from './rehype-cite-article.ts';
 import rehypeCollectGarbage from './rehype-collect-garbage.ts';
 import rehypeHeadMetadata from './rehype-head-metadata.ts';
 import rehypeNotes from './rehype-notes.ts';
+import rehypeLegend from './rehype-legend.ts';
 import rehypePage from './rehype-page.ts';
+import rehypeReview from './rehype-review.ts';
 import rehypeStringifyPage from './rehype-stringify-page.ts';
+import rehypeVerdictSummary from './rehype-verdict-summary.ts';
 
 export interface PipelineOptions {
   format: 'txt' | 'md';
@@ -51,6 +55,9 @@ export function createPipeline(options: PipelineOptions) {
     .use(rehypeCiteArticle, { source: claims.source, slug, styles: offeredStyles(style) })
     .use(rehypeHeadMetadata, { claims, ...page })
     .use(rehypePage, { claims, slug, ...page })
+    .use(rehypeReview, { claims })
+    .use(rehypeVerdictSummary)
+    .use(rehypeLegend, { claims })
     .use(rehypeStringifyPage);
 }
 
@@ -80,6 +87,7 @@ export { default as remarkForgetPositions } from './remark-forget-positions.ts';
 export { default as rehypeNotes, type RehypeNotesOptions } from './rehype-notes.ts';
 export { default as rehypeCiteArticle, type RehypeCiteArticleOptions } from './rehype-cite-article.ts';
 export { default as rehypePage, type RehypePageOptions } from './rehype-page.ts';
+export { default as rehypeReview, type RehypeReviewOptions } from './rehype-review.ts';
 export { default as rehypeStringifyPage } from './rehype-stringify-page.ts';
 export { rules, type RuleId } from './messages.ts';
 export { defaultLimits, LimitError, type Limits } from './limits.ts';

@@ -2,7 +2,8 @@
  * Add the editor's notes after the article: one `<li id="note-ID">` per anchored claim, in
  * reading order, with its kind, verdict, the quoted passage, the note (Markdown rendered and
  * sanitised: no raw HTML, no scripts, no `javascript:` links) and its sources as formatted
- * citations, numbered for the reader in the order the note cites them; then the list of every
+ * citations, numbered for the reader in the order the note cites them, and who reviewed it and
+ * when (the claim's `reviewed` date, else the review's); then the list of every
  * source, "Sources", in the order of the style's reference list (alphabetical in APA, MLA and
  * Chicago author-date: citeproc sorts it). Each note links back to its passage.
  *
@@ -16,6 +17,7 @@ import type { ClaimsDocument } from '../claims/types.ts';
 import { kindLabels, verdictLabels } from './labels.ts';
 import { defaultLimits } from './limits.ts';
 import { renderNotes } from './note-markdown.ts';
+import { reviewedPhrase } from './rehype-review.ts';
 import { error } from './report.ts';
 import type { AnchoredClaim } from './remark-claims.ts';
 
@@ -78,6 +80,7 @@ export default function rehypeNotes(options: RehypeNotesOptions) {
         quote,
         content,
         item.claim.cites.map((id) => element('li', {}, [...sourceOf(id)])),
+        reviewedPhrase(claims.review, { date: item.claim.reviewed }),
       );
     });
     file.data.notes = notes;
@@ -105,7 +108,13 @@ export default function rehypeNotes(options: RehypeNotesOptions) {
   };
 }
 
-function noteItem(item: AnchoredClaim, quote: string, body: Element[], sources: Element[]): Element {
+function noteItem(
+  item: AnchoredClaim,
+  quote: string,
+  body: Element[],
+  sources: Element[],
+  reviewed: ElementContent[] | undefined,
+): Element {
   // Written as hast directly rather than with `h`: one note per claim, and `h` would parse each
   // selector and look up each property name again for every one of them.
   const { claim, paragraph, note } = item;
@@ -147,6 +156,9 @@ function noteItem(item: AnchoredClaim, quote: string, body: Element[], sources: 
     sources.length > 0
       ? element('ol', { className: ['marginalia-note-sources'], ariaLabel: 'Sources' }, sources)
       : element('p', { className: ['marginalia-note-unsourced'] }, [text('No source cited.')]),
+    ...(reviewed
+      ? [element('p', { className: ['marginalia-note-reviewed'] }, [...reviewed, text('.')])]
+      : []),
   ]);
 }
 

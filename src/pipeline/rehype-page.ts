@@ -1,16 +1,14 @@
 /**
  * Wrap the article in a complete, standalone HTML page: the document head (with a strict
  * Content-Security-Policy: no inline script, no eval, and the metadata `rehype-head-metadata`
- * made), the article's metadata at the top, and
- * everything inside one `<marginalia-reader>` element, which the reader bundle enhances.
+ * made), the article's metadata at the top, and everything inside one `<marginalia-reader>`
+ * element (in its `<main>`), which the reader bundle enhances.
  * The page is complete and readable with JavaScript off.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import type { VFile } from 'vfile';
 import type { ClaimsDocument, CslDate, CslName } from '../claims/types.ts';
-import { claimKinds } from '../claims/types.ts';
-import { kindLabels } from './labels.ts';
 
 export interface RehypePageOptions {
   claims: ClaimsDocument;
@@ -38,21 +36,12 @@ export default function rehypePage(options: RehypePageOptions) {
   const title = source.title ?? slug;
 
   return function transformer(tree: Root, file: VFile): Root {
-    const anchored = file.data.anchored ?? [];
     const [article, ...rest] = partition(tree.children);
-    const kindsUsed = claimKinds.filter((kind) => anchored.some(({ claim }) => claim.kind === kind));
+    // The verdict summary, the legend and the review are added by the plugins after this one.
     const header = h('header.marginalia-header', [
       source['container-title'] ? h('p.marginalia-publication', String(source['container-title'])) : null,
       h('h1.marginalia-title', title),
       byline(source.author, source.issued, source.URL),
-      h('p.marginalia-summary', [
-        `${anchored.length} ${anchored.length === 1 ? 'claim' : 'claims'} annotated`,
-        kindsUsed.length > 0 ? ': ' : '',
-        ...kindsUsed.flatMap((kind, index) => [
-          index > 0 ? ' ' : '',
-          h('span.marginalia-kind', { dataKind: kind }, kindLabels[kind]),
-        ]),
-      ]),
     ]);
 
     const data = JSON.stringify({
@@ -79,9 +68,11 @@ export default function rehypePage(options: RehypePageOptions) {
           ]),
           h('body', [
             h('marginalia-reader', [
-              header,
-              h('article.marginalia-article', { dataSlug: slug }, article),
-              ...rest,
+              h('main.marginalia-main', [
+                header,
+                h('article.marginalia-article', { dataSlug: slug }, article),
+                ...rest,
+              ]),
             ]),
             h('script#marginalia-data', { type: 'application/json' }, data),
           ]),

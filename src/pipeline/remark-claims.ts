@@ -22,6 +22,7 @@ import { anchorQuotes } from '../anchor/index.ts';
 import { TooManyOccurrences } from '../anchor/scan.ts';
 import type { AnchorResult, Span } from '../anchor/types.ts';
 import type { Claim, ClaimsDocument } from '../claims/types.ts';
+import { verdictLabels } from './labels.ts';
 import { quoteProblemReporter } from './quote-problems.ts';
 import { error } from './report.ts';
 import { groupBy } from './group-by.ts';
@@ -395,7 +396,8 @@ function noteRef(item: AnchoredClaim): ClaimNoteRef {
         href: `#note-${item.claim.id}`,
         id: `ref-${item.claim.id}`,
         dataNote: item.note,
-        ariaLabel: `Note ${item.note}`,
+        dataVerdict: item.claim.verdict ?? 'none',
+        ariaLabel: `Note ${item.note}, ${item.claim.verdict ? verdictLabels[item.claim.verdict].toLowerCase() : 'no verdict'}`,
       },
     },
   };

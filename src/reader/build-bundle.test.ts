@@ -8,7 +8,7 @@ import { buildReaderBundle, bundleBudget, collapseTemplateWhitespace } from './b
 import { wideQuery } from './theme.ts';
 
 describe('buildReaderBundle', () => {
-  it('should write the entry, its lazy module and its stylesheet, the entry under the size budget', async () => {
+  it('should write the entry, its lazy modules and its stylesheet, the entry under the size budget', async () => {
     // Arrange
     const folder = await mkdtemp(path.join(tmpdir(), 'marginalia-bundle-'));
     const file = path.join(folder, 'assets', 'marginalia-reader.js');
@@ -27,11 +27,12 @@ describe('buildReaderBundle', () => {
     expect(size.gzipBytes).toBeLessThan(bundleBudget);
     const text = code.toString();
     expect(text.includes('customElements.define(') && text.includes('"marginalia-reader"')).toBe(true);
-    const [lazyFile, ...others] = size.files.slice(1, -1);
-    expect(others).toEqual([]);
-    expect(lazyFile).toMatch(/^marginalia-reader-selection-features-[A-Z0-9]{8}\.js$/);
-    expect(text).toContain(`import("./${lazyFile}")`);
-    expect(size.files).toEqual(['marginalia-reader.js', lazyFile, 'marginalia-reader.css']);
+    const lazyFiles = size.files.slice(1, -1);
+    expect(lazyFiles).toHaveLength(2);
+    expect(lazyFiles[0]).toMatch(/^marginalia-reader-reader-parts-[A-Z0-9]{8}\.js$/);
+    expect(lazyFiles[1]).toMatch(/^marginalia-reader-selection-features-[A-Z0-9]{8}\.js$/);
+    for (const lazyFile of lazyFiles) expect(text).toContain(`import("./${lazyFile}")`);
+    expect(size.files).toEqual(['marginalia-reader.js', ...lazyFiles, 'marginalia-reader.css']);
     expect((await readdir(path.join(folder, 'assets'))).sort()).toEqual(
       [...size.files, 'marginalia.css'].sort(),
     );
@@ -43,7 +44,7 @@ describe('buildReaderBundle', () => {
     await rm(folder, { recursive: true });
   });
 
-  it('should keep the copying code out of the entry, and let the entry import nothing up front', async () => {
+  it('should keep the copying code and the on-demand parts out of the entry, and let the entry import nothing up front', async () => {
     // Arrange
     const folder = await mkdtemp(path.join(tmpdir(), 'marginalia-bundle-'));
     const file = path.join(folder, 'marginalia-reader.js');
@@ -53,19 +54,29 @@ describe('buildReaderBundle', () => {
 
     // Assert
     const entry = await readFile(file, 'utf8');
-    const lazy = await readFile(path.join(folder, size.files[1] ?? ''), 'utf8');
+    const parts = await readFile(path.join(folder, size.files[1] ?? ''), 'utf8');
+    const lazy = await readFile(path.join(folder, size.files[2] ?? ''), 'utf8');
     // A static import or re-export (`import{a}from"./x.js"`, `import"./x.js"`); `import("…")` is lazy.
     const staticImport = /\bimport\s*["'{*]|\bfrom\s*["']/;
     expect(staticImport.test(entry)).toBe(false);
+    expect(staticImport.test(parts)).toBe(false);
     expect(staticImport.test(lazy)).toBe(false);
     // What only copying needs: text fragments, the clipboard's flavours, word segmentation, the event.
     for (const needle of [':~:', 'text/html', 'Segmenter', 'marginalia-copy', 'selectionchange']) {
       expect(entry, needle).not.toContain(needle);
       expect(lazy, needle).toContain(needle);
     }
-    // And nothing of Lit in the lazy module.
-    expect(lazy).not.toContain('customElements');
-    expect(lazy).not.toContain('_$litPart$');
+    // The note cards and the panels are defined in their own module.
+    for (const needle of ['marginalia-note-card', 'marginalia-claims-panel', 'Keyboard shortcuts']) {
+      expect(parts, needle).toContain(needle);
+    }
+    expect(entry).not.toContain('Copy note');
+    // And nothing of Lit in the lazy modules: they define their parts with the entry's.
+    for (const module of [parts, lazy]) {
+      expect(module).not.toContain('_$litPart$');
+      expect(module).not.toContain('litHtmlVersions');
+      expect(module).not.toContain('reactiveElementVersions');
+    }
     await rm(folder, { recursive: true });
   });
 
@@ -79,7 +90,7 @@ describe('buildReaderBundle', () => {
 
     // Assert
     const entry = await readFile(file, 'utf8');
-    const lazy = await readFile(path.join(folder, size.files[1] ?? ''), 'utf8');
+    const lazy = await readFile(path.join(folder, size.files[2] ?? ''), 'utf8');
     // The storage keys, the Web Annotation selectors, the quota's error, the painted
     // highlights' names, the panel's words and the export's file name.
     for (const needle of [
@@ -104,9 +115,13 @@ describe('buildReaderBundle', () => {
 });
 
 describe('marginalia-reader.css', () => {
-  it('should style every kind and use the same wide layout query as the script', async () => {
+  it('should style every kind and use the same wide layout query as the script, in the parts it imports', async () => {
     // Arrange
-    const source = await readFile(path.join(import.meta.dirname, 'marginalia-reader.css'), 'utf8');
+    const entry = await readFile(path.join(import.meta.dirname, 'marginalia-reader.css'), 'utf8');
+    const parts = [...entry.matchAll(/@import '\.\/([a-z-]+\.css)';/gu)].map((match) => match[1] ?? '');
+    const source = (
+      await Promise.all(parts.map((part) => readFile(path.join(import.meta.dirname, part), 'utf8')))
+    ).join('\n');
 
     // Act
     const kinds = claimKinds.filter(

@@ -2,7 +2,7 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, transform, type BuildOptions, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import ts from 'typescript';
 import type { BundleSize } from '../build/assets.ts';
 
@@ -17,12 +17,16 @@ import type { BundleSize } from '../build/assets.ts';
  * bundles share (esbuild's own helpers at the least) in a chunk that the entry would load
  * first, and the entry's size would no longer say what a page loads before the reader works.
  * So the entry imports nothing statically, and a lazy module imports only types from the
- * element's modules and gets the rest from the element (see `selection-features.ts`); the size
- * test checks both.
+ * element's modules and gets the rest from the element: Lit, and the base class of the reader's
+ * parts (see `part-kit.ts`); the size test checks both.
  */
 
-/** The modules of `src/reader/` that the element imports lazily (`import('./NAME.ts')`). */
-export const lazyModules = ['selection-features'] as const;
+/**
+ * The modules of `src/reader/` that the element imports lazily (`import('./NAME.ts')`): the
+ * parts that show on demand (note cards, the claims and settings panels, the shortcuts), and what
+ * works on a selection (copying, the selection toolbar, the reader's own highlights).
+ */
+export const lazyModules = ['reader-parts', 'selection-features'] as const;
 
 export type { BundleSize } from '../build/assets.ts';
 
@@ -140,11 +144,18 @@ export async function buildReaderBundle(outFile: string): Promise<BundleSize> {
   const entryPath = join(outDir, `${entryName}.js`);
   const entry = result.outputFiles.find((file) => file.path === entryPath);
   if (!entry) throw new Error('esbuild produced no output for the reader bundle');
-  const stylesheet = await transform(await readFile(resolve(here, readerStylesheet.source), 'utf8'), {
-    loader: 'css',
+  // The stylesheet imports its parts: bundled into one file, in the same cascade order.
+  const styles = await build({
+    entryPoints: [resolve(here, readerStylesheet.source)],
+    bundle: true,
     minify: true,
     legalComments: 'none',
+    write: false,
+    outdir: outDir,
+    logLevel: 'silent',
   });
+  const stylesheet = { code: styles.outputFiles[0]?.text ?? '' };
+  if (stylesheet.code === '') throw new Error('esbuild produced no output for the reader stylesheet');
   const files: Array<[name: string, contents: Uint8Array]> = [
     [basename(entryPath), entry.contents],
     ...chunks.map((chunk): [string, Uint8Array] => [relative(outDir, chunk.path), chunk.contents]),

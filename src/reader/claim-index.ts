@@ -91,3 +91,47 @@ export function claimsOfMark(mark: Element, byId: ReadonlyMap<string, ReaderClai
     .map((id) => byId.get(id))
     .filter((claim): claim is ReaderClaim => claim !== undefined);
 }
+
+/** The claims that pass the filters: of one of `kinds` (none: any kind), with `verdict` ("": any). */
+export function filterClaims(
+  claims: readonly ReaderClaim[],
+  kinds: ReadonlySet<string>,
+  verdict: string,
+): ReaderClaim[] {
+  return claims.filter(
+    (claim) => (kinds.size === 0 || kinds.has(claim.kind)) && (verdict === '' || claim.verdict === verdict),
+  );
+}
+
+/** Other claims that share a passage with this one, in note order. */
+export function overlapping(
+  claim: ReaderClaim,
+  claims: readonly ReaderClaim[],
+  byId: ReadonlyMap<string, ReaderClaim>,
+): ReaderClaim[] {
+  const ids = new Set(claim.marks.flatMap((mark) => claimsOfMark(mark, byId)).map((other) => other.id));
+  return claims.filter((other) => other !== claim && ids.has(other.id));
+}
+
+/** Copies of a claim's note body, its sources and who reviewed it, as the build wrote them, without their ids. */
+export function noteContent(claim: ReaderClaim): Node[] {
+  return [
+    ...claim.note.querySelectorAll(
+      '.marginalia-note-body, .marginalia-note-sources, .marginalia-note-reviewed',
+    ),
+  ].map((source) => {
+    const copy = source.cloneNode(true) as Element;
+    for (const element of [copy, ...copy.querySelectorAll('[id]')]) element.removeAttribute('id');
+    return copy;
+  });
+}
+
+/** The top and bottom of a claim's passage in the window (all its marks' lines), if it has marks. */
+export function passageBounds(claim: ReaderClaim | undefined): { top: number; bottom: number } | undefined {
+  const boxes = (claim?.marks ?? []).map((mark) => mark.getBoundingClientRect());
+  if (boxes.length === 0) return undefined;
+  return {
+    top: Math.min(...boxes.map((box) => box.top)),
+    bottom: Math.max(...boxes.map((box) => box.bottom)),
+  };
+}

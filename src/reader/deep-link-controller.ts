@@ -35,8 +35,15 @@ export function addressFor(
 export interface DeepLinkHandlers {
   /** Opens a claim's note from a link; returns false when there is no such claim. */
   note(claimId: string): boolean;
-  /** Brings a paragraph into view. */
-  paragraph(element: HTMLElement): void;
+  /** Brings a paragraph into view: by default scrolls to it and flashes it for a moment. */
+  paragraph?(element: HTMLElement): void;
+}
+
+/** Scrolls to a paragraph and marks it (`data-marginalia-flash`) for a moment. */
+function flash(element: HTMLElement): void {
+  element.scrollIntoView();
+  element.toggleAttribute('data-marginalia-flash', true);
+  setTimeout(() => element.removeAttribute('data-marginalia-flash'), 2500);
 }
 
 export class DeepLinkController implements ReactiveController {
@@ -62,7 +69,7 @@ export class DeepLinkController implements ReactiveController {
       if (!this._handlers.note(link.claimId)) this.follow(undefined);
     } else if (link?.type === 'paragraph') {
       const element = document.getElementById(link.id);
-      if (element) this._handlers.paragraph(element);
+      if (element) (this._handlers.paragraph ?? flash)(element);
     }
   }
 

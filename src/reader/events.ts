@@ -20,7 +20,10 @@ export interface NoteCloseDetail {
 }
 
 export interface SettingsChangeDetail {
+  /** Claim marks shown (`true`) or hidden. */
   highlights: boolean;
+  /** How claim marks look: `calm` (a thin underline, tinted on hover) or `strong` (always tinted). */
+  markStyle: 'calm' | 'strong';
   theme: 'system' | 'light' | 'dark';
   textSize: number;
   /** The citation style of copied quotes (an id of the page's data); "" for the page's default. */
@@ -82,6 +85,67 @@ export function readerEvent<T>(type: string, detail: T): CustomEvent<T> {
   return new CustomEvent<T>(type, { detail, bubbles: true, composed: true });
 }
 
+/*
+ * Events between the reader's parts (the toolbar, the note cards, the panels, the claim map:
+ * elements inside the reader's shadow root). They bubble but are not composed: they never leave
+ * the reader, and `<marginalia-reader>` turns what they ask for into its own state and its
+ * public events.
+ */
+
+/** A part asks for a claim's note: a panel's list, the claim map, a card's "Also here". */
+export interface ClaimChooseDetail {
+  claimId: string;
+  source: NoteOpenSource;
+}
+
+/** A note card's buttons: close it, pin or unpin it, or step to the previous or next note. */
+export interface CardDetail {
+  claimId: string;
+}
+export interface CardStepDetail extends CardDetail {
+  delta: 1 | -1;
+}
+
+/** What the toolbar's buttons ask for. */
+export type ToolbarCommand =
+  'panel' | 'highlights' | 'mine' | 'theme' | 'smaller' | 'larger' | 'settings' | 'help';
+export interface CommandDetail {
+  command: ToolbarCommand;
+}
+
+/** The claims panel's filters: the kinds chosen (none: every kind) and the verdict ("": every verdict). */
+export interface FilterDetail {
+  kinds: ReadonlySet<string>;
+  verdict: string;
+}
+
+/** A choice made in the settings panel. */
+export interface SettingsPickDetail {
+  markStyle?: SettingsChangeDetail['markStyle'];
+  citationStyle?: string;
+  copyFormat?: SettingsChangeDetail['copyFormat'];
+}
+
+/** A part closes itself (a panel's ×), or says it rendered (so that the reader places it again). */
+export type CloseDetail = Record<string, never>;
+
+/** Makes an event between the reader's parts: bubbling, not composed, not cancelable. */
+export function partEvent<T>(type: keyof PartEventMap, detail: T): CustomEvent<T> {
+  return new CustomEvent<T>(type, { detail, bubbles: true });
+}
+
+interface PartEventMap {
+  'marginalia-claim-choose': CustomEvent<ClaimChooseDetail>;
+  'marginalia-card-close': CustomEvent<CardDetail>;
+  'marginalia-card-pin': CustomEvent<CardDetail>;
+  'marginalia-card-step': CustomEvent<CardStepDetail>;
+  'marginalia-command': CustomEvent<CommandDetail>;
+  'marginalia-filter-change': CustomEvent<FilterDetail>;
+  'marginalia-settings-pick': CustomEvent<SettingsPickDetail>;
+  'marginalia-part-close': CustomEvent<CloseDetail>;
+  'marginalia-part-render': CustomEvent<CloseDetail>;
+}
+
 interface ReaderEventMap {
   'marginalia-note-open': NoteOpenEvent;
   'marginalia-note-close': NoteCloseEvent;
@@ -92,8 +156,8 @@ interface ReaderEventMap {
 
 declare global {
   // The events bubble and are composed: a page can listen on the element or on the document.
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface HTMLElementEventMap extends ReaderEventMap {}
+
+  interface HTMLElementEventMap extends ReaderEventMap, PartEventMap {}
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface DocumentEventMap extends ReaderEventMap {}
 }

@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakeStorageArea } from '../highlights/fake-storage.ts';
 import { toJsonLd } from '../highlights/exchange.ts';
 import type { Highlight } from '../highlights/model.ts';
-import { failureText, HighlightController, importedText, undoTime } from './highlight-controller.ts';
-import { excerpt } from './highlight-view.ts';
-import type { SelectionAction } from './marginalia-reader.ts';
+import type { SelectionAction } from './actions.ts';
+import { HighlightController, undoTime } from './highlight-controller.ts';
+import { excerpt, failureText, importedText } from './highlight-messages.ts';
 import { parsePageData } from './page-data.ts';
 
 const articleHtml = `
@@ -51,8 +51,7 @@ function reader(area: FakeStorageArea | undefined, html = articleHtml) {
     actions,
     style: () => undefined,
     announce: (message) => announced.push(message),
-    html: (() => ({})) as never,
-    nothing: Symbol('nothing') as never,
+    kit: {} as never,
     storage: tab?.storage,
     ...(tab ? { events: tab.window } : {}),
   });

@@ -3,7 +3,8 @@
  * Lit included, to `assets/marginalia-reader.js`, with its lazily loaded module (copying, the
  * selection toolbar) and its stylesheet beside it (see `build-bundle.ts`).
  */
-export { MarginaliaReader, type ActionOutcome, type SelectionAction } from './marginalia-reader.ts';
+export { MarginaliaReader } from './marginalia-reader.ts';
+export type { ActionOutcome, SelectionAction } from './actions.ts';
 export type {
   CopyDetail,
   CopyErrorDetail,

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CopyEvent, NoteCloseEvent, NoteOpenEvent } from './events.ts';
-import type { ReaderClaim } from './claim-index.ts';
-import { groupTicks, type MarginaliaReader } from './marginalia-reader.ts';
+import './marginalia-reader.ts';
+import type { MarginaliaReader } from './marginalia-reader.ts';
 
 const fixture = readFileSync(
   path.join(import.meta.dirname, '../../test/browser/fixtures/harwick.html'),
@@ -24,9 +24,21 @@ async function mount(data?: unknown) {
   if (data !== undefined && script) script.textContent = JSON.stringify(data);
   document.body.append(...parsed.body.childNodes);
   const reader = document.querySelector('marginalia-reader') as MarginaliaReader;
-  await vi.waitUntil(() => reader.hasAttribute('data-enhanced'));
-  await reader.updateComplete;
+  await vi.waitUntil(() => reader.hasAttribute('data-enhanced'), { timeout: 5000 });
+  await customElements.whenDefined('marginalia-note-card');
+  await settled(reader);
   return reader;
+}
+
+/** Waits until the reader and its parts (elements in its shadow root) have rendered. */
+async function settled(reader: MarginaliaReader): Promise<void> {
+  for (let round = 0; round < 3; round += 1) {
+    await reader.updateComplete;
+    const parts = [...reader.shadowRoot!.querySelectorAll('*')].filter((element) =>
+      element.localName.includes('-'),
+    );
+    await Promise.all(parts.map((part) => (part as Partial<MarginaliaReader>).updateComplete));
+  }
 }
 
 afterEach(() => {
@@ -40,12 +52,12 @@ describe('<marginalia-reader>', () => {
     // Arrange
     const reader = await mount();
     const toggle = () =>
-      [...reader.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Highlights');
+      reader.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Claim marks"]');
     expect(toggle()?.getAttribute('aria-pressed')).toBe('true');
 
     // Act
     reader.highlights = false;
-    await reader.updateComplete;
+    await settled(reader);
 
     // Assert
     expect(toggle()?.getAttribute('aria-pressed')).toBe('false');
@@ -80,7 +92,7 @@ describe('<marginalia-reader>', () => {
 
     // Act
     reader.openNote('founded', 'pointer');
-    await reader.updateComplete;
+    await settled(reader);
 
     // Assert
     const card = reader.shadowRoot!.querySelector('[data-card="founded"]');
@@ -99,17 +111,17 @@ describe('<marginalia-reader>', () => {
     const closed: NoteCloseEvent[] = [];
     reader.addEventListener('marginalia-note-close', (event) => closed.push(event));
     reader.openNote('founded');
-    await reader.updateComplete;
+    await settled(reader);
 
     // Act
     reader.openNote('forecast');
-    await reader.updateComplete;
+    await settled(reader);
     const unpinned = [...reader.shadowRoot!.querySelectorAll('[data-card]')].map((card) =>
       card.getAttribute('data-card'),
     );
     reader.shadowRoot!.querySelector<HTMLButtonElement>('[data-card="forecast"] .pin')!.click();
     reader.openNote('founded');
-    await reader.updateComplete;
+    await settled(reader);
 
     // Assert
     expect(unpinned).toEqual(['forecast']);
@@ -124,11 +136,11 @@ describe('<marginalia-reader>', () => {
     // Arrange
     const reader = await mount();
     reader.openNote('growth');
-    await reader.updateComplete;
+    await settled(reader);
 
     // Act
     reader.closeNote('growth');
-    await reader.updateComplete;
+    await settled(reader);
 
     // Assert
     expect(reader.shadowRoot!.querySelector('[data-card]')).toBeNull();
@@ -144,11 +156,12 @@ describe('<marginalia-reader>', () => {
 
     // Act
     reader.theme = 'dark';
-    await reader.updateComplete;
+    await settled(reader);
 
     // Assert
     const expected = {
       highlights: true,
+      markStyle: 'calm',
       theme: 'dark',
       textSize: 100,
       citationStyle: '',
@@ -195,13 +208,13 @@ describe('<marginalia-reader>', () => {
 
     // Act
     reader.shadowRoot!.querySelector<HTMLButtonElement>('[aria-controls="settings"]')!.click();
-    await reader.updateComplete;
+    await settled(reader);
     const open = !reader.shadowRoot!.querySelector<HTMLElement>('.settings')!.hidden;
     style!.value = 'mla';
     style!.dispatchEvent(new Event('change'));
     format!.value = 'markdown';
     format!.dispatchEvent(new Event('change'));
-    await reader.updateComplete;
+    await settled(reader);
 
     // Assert
     expect(open).toBe(true);
@@ -228,14 +241,14 @@ describe('<marginalia-reader>', () => {
     const offered: CopyEvent[] = [];
     document.addEventListener('marginalia-copy', (event) => offered.push(event), { once: true });
     reader.openNote('founded');
-    await reader.updateComplete;
+    await settled(reader);
     const button = [
       ...reader.shadowRoot!.querySelectorAll<HTMLButtonElement>('[data-card] .card-actions button'),
     ];
 
     // Act
     button[0]!.click();
-    await vi.waitUntil(() => button[0]!.textContent?.includes('Copied'));
+    await vi.waitUntil(() => button[0]!.textContent?.includes('Copied'), { timeout: 5000 });
 
     // Assert
     expect(button.map((element) => element.getAttribute('aria-label'))).toEqual([
@@ -254,36 +267,5 @@ describe('<marginalia-reader>', () => {
     );
     expect(written[0]?.[0]?.types).toEqual(['text/plain', 'text/html']);
     vi.restoreAllMocks();
-  });
-});
-
-describe('groupTicks', () => {
-  const claims = (count: number): ReaderClaim[] =>
-    Array.from({ length: count }, (_, index) => ({ id: `c${index + 1}`, number: index + 1 }) as ReaderClaim);
-  const ids = (ticks: ReturnType<typeof groupTicks>) =>
-    ticks.map((tick) => tick.claims.map((claim) => claim.id));
-
-  it('should give each claim a tick of its own when there are no more than the most', () => {
-    // Arrange
-    const list = claims(3);
-
-    // Act
-    const ticks = groupTicks(list, [0.5, undefined, 0.1], 3);
-
-    // Assert
-    expect(ids(ticks)).toEqual([['c1'], ['c2'], ['c3']]);
-    expect(ticks.map((tick) => tick.top)).toEqual([0.5, undefined, 0.1]);
-  });
-
-  it('should group more claims than the most by stretch of the article, in order, leaving out unplaced ones', () => {
-    // Arrange
-    const list = claims(6);
-
-    // Act
-    const ticks = groupTicks(list, [0.9, 0.05, 0.3, undefined, 0.95, 1], 4);
-
-    // Assert
-    expect(ids(ticks)).toEqual([['c2'], ['c3'], ['c1', 'c5', 'c6']]);
-    expect(ticks.map((tick) => tick.top)).toEqual([0.05, 0.3, 0.9]);
   });
 });

@@ -6,6 +6,7 @@ describe('parseSettings', () => {
     // Arrange
     const stored = {
       highlights: false,
+      markStyle: 'strong',
       theme: 'dark',
       textSize: 125,
       citationStyle: 'mla',
@@ -36,7 +37,7 @@ describe('parseSettings', () => {
 
   it('should drop invalid fields and keep the valid ones', () => {
     // Arrange
-    const raw = JSON.stringify({ highlights: 'no', theme: 'sepia', textSize: 125 });
+    const raw = JSON.stringify({ highlights: 'no', markStyle: 'loud', theme: 'sepia', textSize: 125 });
 
     // Act
     const settings = parseSettings(raw);

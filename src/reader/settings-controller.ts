@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { readerEvent, type SettingsChangeDetail } from './events.ts';
 
 /**
- * The reader's remembered settings: highlights on or off, the colour theme, the text size, the
+ * The reader's remembered settings: claim marks on or off and their look, the colour theme, the text size, the
  * citation style of copied quotes and what a copy puts beside its HTML (plain text or Markdown).
  * They live as properties on the element; this controller loads them from localStorage when the
  * element connects, writes them back when they change, and follows the system's colour scheme.
@@ -18,6 +18,10 @@ export type ThemeChoice = (typeof themeChoices)[number];
 export const copyFormats = ['plain', 'markdown'] as const;
 export type CopyFormat = (typeof copyFormats)[number];
 
+/** How claim marks look: a thin underline (tinted on hover), or always tinted. */
+export const markStyles = ['calm', 'strong'] as const;
+export type MarkStyle = (typeof markStyles)[number];
+
 /** Text sizes offered, in percent of the page's size. */
 export const textSizes = [87.5, 100, 112.5, 125, 150] as const;
 
@@ -25,6 +29,7 @@ export type ReaderSettings = SettingsChangeDetail;
 
 export const defaultSettings: Readonly<ReaderSettings> = {
   highlights: true,
+  markStyle: 'calm',
   theme: 'system',
   textSize: 100,
   citationStyle: '',
@@ -46,6 +51,10 @@ export function parseSettings(raw: string | null): Partial<ReaderSettings> {
   const record = value as Record<string, unknown>;
   const settings: Partial<ReaderSettings> = {};
   if (typeof record['highlights'] === 'boolean') settings.highlights = record['highlights'];
+  const markStyle = record['markStyle'];
+  if (typeof markStyle === 'string' && (markStyles as readonly string[]).includes(markStyle)) {
+    settings.markStyle = markStyle as MarkStyle;
+  }
   const theme = record['theme'];
   if (typeof theme === 'string' && (themeChoices as readonly string[]).includes(theme)) {
     settings.theme = theme as ThemeChoice;
@@ -72,6 +81,7 @@ export function stepTextSize(current: number, step: 1 | -1): number {
 
 export interface SettingsHost extends ReactiveControllerHost, HTMLElement {
   highlights: boolean;
+  markStyle: MarkStyle;
   theme: ThemeChoice;
   textSize: number;
   citationStyle: string;
@@ -120,9 +130,57 @@ export class SettingsController implements ReactiveController {
     this._host.dispatchEvent(readerEvent('marginalia-settings-change', current));
   }
 
+  /** Shows or hides the claims' marks; returns what to announce. */
+  toggleHighlights(): string {
+    this._host.highlights = !this._host.highlights;
+    return this._host.highlights ? 'Claim marks shown.' : 'Claim marks hidden.';
+  }
+
+  /** The next theme: system, light, dark; returns what to announce. */
+  cycleTheme(): string {
+    const { theme } = this._host;
+    this._host.theme = themeChoices[(themeChoices.indexOf(theme) + 1) % themeChoices.length] ?? 'system';
+    return `Theme: ${this._host.theme}.`;
+  }
+
+  /** Larger (1) or smaller (-1) text; returns what to announce. */
+  resize(step: 1 | -1): string {
+    this._host.textSize = stepTextSize(this._host.textSize, step);
+    return `Text size ${this._host.textSize}%.`;
+  }
+
+  /** A citation style or a copy format chosen in the settings panel; returns what to announce. */
+  pick(
+    choice: { markStyle?: MarkStyle; citationStyle?: string; copyFormat?: CopyFormat },
+    styleLabel: (id: string) => string,
+  ): string {
+    const said: string[] = [];
+    if (choice.markStyle !== undefined) {
+      this._host.markStyle = choice.markStyle;
+      said.push(
+        choice.markStyle === 'strong'
+          ? 'Claims are tinted, their underlines in their verdicts’ colours.'
+          : 'Claims are underlined, and tinted on hover.',
+      );
+    }
+    if (choice.citationStyle !== undefined) {
+      this._host.citationStyle = choice.citationStyle;
+      said.push(`Quotes are cited in ${styleLabel(choice.citationStyle)}.`);
+    }
+    if (choice.copyFormat !== undefined) {
+      this._host.copyFormat = choice.copyFormat;
+      said.push(
+        choice.copyFormat === 'markdown'
+          ? 'Copies hold rich text and Markdown.'
+          : 'Copies hold rich text and plain text.',
+      );
+    }
+    return said.join(' ');
+  }
+
   private _current(): ReaderSettings {
-    const { highlights, theme, textSize, citationStyle, copyFormat } = this._host;
-    return { highlights, theme, textSize, citationStyle, copyFormat };
+    const { highlights, markStyle, theme, textSize, citationStyle, copyFormat } = this._host;
+    return { highlights, markStyle, theme, textSize, citationStyle, copyFormat };
   }
 
   private _read(): string | null {

@@ -11,7 +11,10 @@
  */
 export const wideQuery = '(min-width: 68rem)';
 
-/** Glyphs that tell verdicts apart without colour. */
+/**
+ * Glyphs that tell verdicts apart without colour (`none`: no verdict); the page stylesheet draws
+ * the same ones after each passage (a test keeps the two alike).
+ */
 export const verdictGlyphs: Readonly<Record<string, string>> = {
   supported: '✓',
   'partly-supported': '◐',
@@ -19,4 +22,5 @@ export const verdictGlyphs: Readonly<Record<string, string>> = {
   misleading: '⚠',
   disputed: '⇄',
   unverifiable: '?',
+  none: '○',
 };

@@ -164,11 +164,18 @@ export async function openPage(
   return { page, trouble };
 }
 
-/** Opens a URL and waits until the reader has wired the page. */
+/**
+ * Opens a URL and waits until the reader has wired the page and its parts have arrived (the
+ * note cards, the claim map and the panels: a module of their own, asked for as the reader
+ * connects).
+ */
 export async function gotoReader(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.waitForSelector('marginalia-reader[data-enhanced]', { state: 'attached' });
-  await page.evaluate(() => document.querySelector('marginalia-reader')?.updateComplete);
+  await page.evaluate(async () => {
+    await customElements.whenDefined('marginalia-claim-map');
+    await document.querySelector('marginalia-reader')?.updateComplete;
+  });
 }
 
 /**

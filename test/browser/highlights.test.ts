@@ -740,10 +740,12 @@ describe('the panel and the card', () => {
     // Assert
     expect(both).toEqual({ cards: 1, mine: 1 });
     expect(await painted(page)).toMatchObject({ 'marginalia-hl-active-yellow': [passages.innovative[1]] });
+    // In the margin, level with its passage (which starts where the claim does).
     const card = (await page.locator('.hl-card').boundingBox())!;
     const passage = (await mark.boundingBox())!;
-    expect(card.y).toBeGreaterThan(passage.y + passage.height);
-    expect(card.y - (passage.y + passage.height)).toBeLessThan(20);
+    const article = (await page.locator('article.marginalia-article').boundingBox())!;
+    expect(card.x).toBeGreaterThanOrEqual(article.x + article.width);
+    expect(Math.abs(card.y - passage.y)).toBeLessThan(40);
   });
 
   it('should fit the card and the panel on a narrow screen', async () => {
@@ -755,6 +757,14 @@ describe('the panel and the card', () => {
     // Act
     await page.locator('#p-2').scrollIntoViewIfNeeded();
     const first = (await page.locator('#p-2').boundingBox())!;
+    const passageBottom = await page.evaluate((text) => {
+      const block = document.getElementById('p-2')!;
+      const range = document.createRange();
+      const node = block.firstChild!;
+      range.setStart(node, 0);
+      range.setEnd(node, Math.min(text.length, (node.textContent ?? '').length));
+      return range.getBoundingClientRect().bottom;
+    }, passages.innovative[1]);
     await page.touchscreen.tap(first.x + 20, first.y + 10);
     await page.locator('.hl-card').waitFor();
     await page.screenshot({ path: path.join(screenshots, 'highlights-narrow-card.png') });
@@ -767,10 +777,12 @@ describe('the panel and the card', () => {
     // Assert
     expect(card.x).toBeGreaterThanOrEqual(0);
     expect(card.x + card.width).toBeLessThanOrEqual(390);
+    // The card (in the sheet) leaves the highlighted passage, the first lines of ¶ 2, in view.
+    expect(card.y >= passageBottom || card.y + card.height <= first.y).toBe(true);
     expect(panel.width).toBeGreaterThan(380);
     expect(await page.locator('.hl-panel').isHidden()).toBe(true);
     expect(await page.locator('.hl-card').getAttribute('data-highlight')).toBeTruthy();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - 390);
     expect(overflow).toBeLessThanOrEqual(0);
     // The toolbar, with its new button, still fits.
     const toolbar = await page

@@ -66,8 +66,24 @@ function openCards(page: Page): Promise<string[]> {
     .evaluateAll((cards) => cards.map((element) => element.getAttribute('data-card') ?? ''));
 }
 
+/** The claim ids of the passages' Tab stops, in order. */
+function tabOrder(page: Page): Promise<string[]> {
+  return page
+    .locator('mark[tabindex="0"]')
+    .evaluateAll((marks) => marks.map((mark) => mark.getAttribute('data-claims') ?? ''));
+}
+
 function claimMark(claimId: string): string {
   return `mark[data-claims~="${claimId}"]`;
+}
+
+/** A point on the first line of a claim's passage, in the window. */
+async function onPassage(page: Page, claimId: string): Promise<{ x: number; y: number }> {
+  const line = await page
+    .locator(claimMark(claimId))
+    .first()
+    .evaluate((mark) => mark.getClientRects()[0]!.toJSON() as DOMRect);
+  return { x: line.left + Math.min(8, line.width / 2), y: line.top + line.height / 2 };
 }
 
 describe('the reader on a wide screen', () => {
@@ -95,44 +111,60 @@ describe('the reader on a wide screen', () => {
     expect(state.inlineScripts).toBe(0);
   });
 
-  it('should style each kind by colour and by its underline, and name the kind on hover', async () => {
+  it('should mark passages calmly: an underline whose pattern names the kind, the verdict’s glyph after it, the tint on hover', async () => {
     // Arrange
     const { page } = wide;
     await gotoReader(page, sora());
 
     // Act
-    const styles = await page.evaluate(() => {
-      const byKind: Record<string, { line: string; background: string }> = {};
+    const looks = await page.evaluate(() => {
+      const byKind: Record<string, string> = {};
+      const tints = new Set<string>();
       for (const mark of document.querySelectorAll<HTMLElement>('mark[data-kind]')) {
-        const kind = mark.dataset['kind'] ?? '';
         const style = getComputedStyle(mark);
-        byKind[kind] ??= { line: style.textDecorationStyle, background: style.backgroundColor };
+        tints.add(style.backgroundColor);
+        byKind[mark.dataset['kind']?.split(' ')[0] ?? ''] ??= [
+          style.textDecorationLine,
+          style.textDecorationStyle,
+          style.textDecorationThickness,
+          style.backgroundImage,
+        ].join(' ');
       }
-      return byKind;
+      const glyphs: Record<string, string> = {};
+      for (const ref of document.querySelectorAll<HTMLElement>('a.marginalia-noteref')) {
+        glyphs[ref.dataset['verdict'] ?? ''] ??= getComputedStyle(ref, '::before').content;
+      }
+      return { byKind, tints: [...tints], glyphs };
     });
     const first = page.locator('mark[data-kind="causal"]').first();
     await first.hover();
     const label = await first.evaluate((mark) => getComputedStyle(mark, '::after').content);
+    const hovered = await first.evaluate((mark) => getComputedStyle(mark).backgroundColor);
 
     // Assert
-    expect(Object.keys(styles).length).toBeGreaterThanOrEqual(5);
-    expect(new Set(Object.values(styles).map((style) => style.background)).size).toBe(
-      Object.keys(styles).length,
-    );
-    expect(new Set(Object.values(styles).map((style) => style.line)).size).toBeGreaterThanOrEqual(4);
+    expect(Object.keys(looks.byKind)).toHaveLength(7);
+    expect(new Set(Object.values(looks.byKind)).size).toBe(7);
+    expect(looks.tints).toEqual(['rgba(0, 0, 0, 0)']);
+    expect(Object.keys(looks.glyphs).length).toBeGreaterThanOrEqual(5);
+    expect(new Set(Object.values(looks.glyphs)).size).toBe(Object.keys(looks.glyphs).length);
+    expect(Object.values(looks.glyphs)).not.toContain('none');
+    expect(hovered).not.toBe('rgba(0, 0, 0, 0)');
     expect(label).toMatch(/^"Causal claim · /);
   });
 
-  it('should open a note in the margin beside its passage on click, and close it with Escape', async () => {
+  it('should open a note in the margin beside its passage on click, saying who reviewed it, the legend folded meanwhile, and close it with Escape', async () => {
     // Arrange
     const { page } = wide;
     await gotoReader(page, sora());
     const mark = page.locator('mark[tabindex="0"]').nth(3);
     const claimId = (await mark.getAttribute('data-claims')) ?? '';
+    const legendShown = () => page.locator('.marginalia-legend dd').first().isVisible();
+    const legendBefore = await legendShown();
 
     // Act
     await mark.click();
     await page.waitForSelector(card);
+    const legendWithNote = await legendShown();
 
     // Assert
     const note = await box(page, card);
@@ -143,31 +175,41 @@ describe('the reader on a wide screen', () => {
     const text = await page.locator(card).innerText();
     expect(text).toMatch(/Fact|Opinion|Causal|Statistic|Comparison|Prediction|Recommendation/);
     expect(text).toMatch(/Previous/);
+    expect(text).toContain('Reviewed by Marginalia desk on 5 December 2026.');
     expect(await page.locator(`${card} .marginalia-note-body`).count()).toBe(1);
     expect(page.url()).toMatch(new RegExp(`#note-${claimId}$`));
+
+    expect([legendBefore, legendWithNote]).toEqual([true, false]);
 
     await page.keyboard.press('Escape');
     await expect.poll(() => openCards(page)).toEqual([]);
     expect((await focused(page)).claims).toBe(claimId);
     expect(page.url()).not.toContain('#');
+    expect(await legendShown()).toBe(true);
   });
 
-  it('should take marks in reading order with Tab and open them with Enter and Space', async () => {
+  it('should take one Tab stop per claim, in reading order, and open them with Enter and Space', async () => {
     // Arrange
     const { page } = wide;
     await gotoReader(page, sora());
     const order = await page
       .locator('mark[tabindex="0"]')
       .evaluateAll((marks) => marks.map((mark) => mark.getAttribute('data-claims')));
+    const notes = await page.locator('li.marginalia-note').count();
     await page.locator('mark[tabindex="0"]').first().focus();
 
     // Act
     const visited = [(await focused(page)).claims];
-    for (let step = 0; step < 4; step += 1) {
+    for (let step = 0; step < 2; step += 1) {
       await page.keyboard.press('Tab');
-      const now = await focused(page);
-      if (now.tag === 'mark') visited.push(now.claims);
+      visited.push((await focused(page)).claims);
     }
+    const tabStops = await page.evaluate(
+      () =>
+        document.querySelectorAll(
+          'article :is(a[href], button, input, select, textarea, [tabindex]):not([tabindex="-1"])',
+        ).length,
+    );
     await page.keyboard.press('Enter');
     const afterEnter = await openCards(page);
     const focusInCard = (await focused(page)).card;
@@ -177,6 +219,8 @@ describe('the reader on a wide screen', () => {
     const afterSpace = await openCards(page);
 
     // Assert
+    expect(order).toHaveLength(notes);
+    expect(tabStops).toBe(notes);
     expect(visited).toEqual(order.slice(0, 3));
     expect(afterEnter).toEqual([order[2]]);
     expect(focusInCard).toBe(order[2]);
@@ -471,28 +515,233 @@ describe('the reader on a wide screen', () => {
   });
 });
 
-describe('the reader on a narrow screen', () => {
-  it('should open a note close to the passage, within the screen, by a tap', async () => {
+describe('nothing moves under the reader', () => {
+  /** Where the page is scrolled, and the top of a claim's first line. */
+  async function where(page: Page, claimId: string): Promise<{ scroll: number; top: number }> {
+    return { scroll: await page.evaluate(() => scrollY), top: (await box(page, claimMark(claimId))).y };
+  }
+
+  /** Whether the open card covers any line of its passage. */
+  async function covers(page: Page, claimId: string): Promise<boolean> {
+    const note = await box(page, `[data-card="${claimId}"]`);
+    const lines = await page
+      .locator(claimMark(claimId))
+      .evaluateAll((marks) =>
+        marks.flatMap((mark) => [...mark.getClientRects()].map((rect) => rect.toJSON() as DOMRect)),
+      );
+    return lines.some(
+      (line) =>
+        note.x < line.right &&
+        note.x + note.width > line.left &&
+        note.y < line.bottom &&
+        note.y + note.height > line.top,
+    );
+  }
+
+  it('should open a note by click, Enter, j and k without scrolling, beside its passage and covering none of it', async () => {
+    // Arrange
+    const { page } = wide;
+    await gotoReader(page, sora());
+    const order = await tabOrder(page);
+    await page.evaluate(() =>
+      scrollTo(0, document.querySelector('#p-3')!.getBoundingClientRect().top + scrollY - 200),
+    );
+    const opened: Array<{ how: string; claimId: string; before: { scroll: number; top: number } }> = [];
+    const open = async (how: string, claimId: string, act: () => Promise<void>) => {
+      const before = await where(page, claimId);
+      await act();
+      await page.waitForSelector(`[data-card="${claimId}"]`);
+      await page.waitForTimeout(150);
+      opened.push({ how, claimId, before });
+      return { after: await where(page, claimId), covered: await covers(page, claimId) };
+    };
+
+    // Act
+    const byClick = await open('click', order[7]!, async () => {
+      const point = await onPassage(page, order[7]!);
+      await page.mouse.click(point.x, point.y);
+    });
+    await page.keyboard.press('Escape');
+    const byEnter = await open('Enter', order[8]!, async () => {
+      await page.locator(claimMark(order[8]!)).first().focus();
+      await page.keyboard.press('Enter');
+    });
+    const byJ = await open('j', order[9]!, () => page.keyboard.press('j'));
+    const byK = await open('k', order[8]!, () => page.keyboard.press('k'));
+    const article = await box(page, 'article.marginalia-article');
+    const card = await box(page, `[data-card="${order[8]}"]`);
+
+    // Assert
+    for (const [index, result] of [byClick, byEnter, byJ, byK].entries()) {
+      const { how, before } = opened[index]!;
+      expect(result.after.scroll, `scrolled on ${how}`).toBe(before.scroll);
+      expect(Math.abs(result.after.top - before.top), `passage moved on ${how}`).toBeLessThan(1);
+      expect(result.covered, `card covers its passage on ${how}`).toBe(false);
+    }
+    expect(card.x).toBeGreaterThanOrEqual(article.x + article.width);
+    expect(Math.abs(card.y - (await box(page, claimMark(order[8]!))).y)).toBeLessThan(40);
+  });
+
+  it('should scroll on j only as far as brings the next passage into view', async () => {
+    // Arrange
+    const { page } = wide;
+    await gotoReader(page, sora());
+    const order = await tabOrder(page);
+    const [current, following] = [order[12]!, order[13]!];
+    await page.evaluate((claimId) => document.querySelector('marginalia-reader')!.openNote(claimId), current);
+    const next = claimMark(following);
+    // The next passage just below the window.
+    await page.evaluate((selector) => {
+      const top = document.querySelector(selector)!.getBoundingClientRect().top + scrollY;
+      scrollTo(0, top - innerHeight - 40);
+    }, next);
+    const before = await page.evaluate(() => scrollY);
+
+    // Act
+    await page.keyboard.press('j');
+    await page.waitForSelector(`[data-card="${following}"]`);
+    await page.waitForTimeout(150);
+
+    // Assert
+    const passage = await box(page, next);
+    const scrolled = (await page.evaluate(() => scrollY)) - before;
+    expect(passage.y).toBeGreaterThan(40);
+    expect(passage.y + passage.height).toBeLessThanOrEqual(900);
+    expect(scrolled).toBeGreaterThan(0);
+    expect(scrolled).toBeLessThan(900);
+    expect(await covers(page, following)).toBe(false);
+  });
+
+  it('should dim every passage but those of the verdict chosen in the summary, and undo it', async () => {
+    // Arrange
+    const { page } = wide;
+    await gotoReader(page, sora());
+    const supported = await page.locator('li.marginalia-note[data-verdict="supported"]').count();
+    const total = await page.locator('li.marginalia-note').count();
+    const count = page.locator('a.marginalia-verdict-count[data-verdict="supported"]');
+    const looks = () =>
+      page.locator('mark[data-claims]').evaluateAll((marks) =>
+        marks.map((mark) => ({
+          verdicts: mark.dataset['verdict'] ?? '',
+          tinted: getComputedStyle(mark).backgroundColor !== 'rgba(0, 0, 0, 0)',
+          underlined:
+            getComputedStyle(mark).textDecorationLine !== 'none' ||
+            getComputedStyle(mark).backgroundImage !== 'none',
+        })),
+      );
+
+    // Act
+    await count.click();
+    await page.mouse.move(0, 0);
+    const filtered = await looks();
+    const pressed = await count.getAttribute('aria-pressed');
+    const said = await page.locator('[role="status"]').innerText();
+    await page.screenshot({ path: path.join(screenshots, 'wide-filter.png') });
+    await count.press('Space');
+    const unfiltered = await looks();
+
+    // Assert
+    expect(pressed).toBe('true');
+    expect(said).toContain(`${supported} of ${total} claims shown`);
+    for (const mark of filtered) {
+      const picked = mark.verdicts.split(' ').includes('supported');
+      expect(mark.tinted).toBe(picked);
+      expect(mark.underlined).toBe(picked);
+    }
+    expect(unfiltered.every((mark) => !mark.tinted && mark.underlined)).toBe(true);
+    expect(await count.getAttribute('aria-pressed')).toBe('false');
+  });
+});
+
+describe('the legend', () => {
+  it('should define each verdict and kind the article uses, folded on a narrow screen and shown in print', async () => {
     // Arrange
     const { page } = narrow;
     await gotoReader(page, sora());
-    const mark = page.locator('mark[tabindex="0"]').nth(3);
-    const claimId = (await mark.getAttribute('data-claims')) ?? '';
+    const entries = page.locator('.marginalia-legend dd');
+    const used = await page.locator('li.marginalia-note').evaluateAll((notes) => ({
+      verdicts: new Set(notes.map((note) => note.getAttribute('data-verdict'))).size,
+      kinds: new Set(notes.map((note) => note.getAttribute('data-kind'))).size,
+    }));
 
     // Act
-    await mark.tap();
-    await page.waitForSelector(card);
+    const onScreen = await entries.first().isVisible();
+    await page.emulateMedia({ media: 'print' });
+    const printed = await entries.evaluateAll((items) =>
+      items.map((item) => (item as HTMLElement).offsetHeight > 0),
+    );
+    const samples = await page
+      .locator('.marginalia-legend-kind')
+      .evaluateAll((items) =>
+        items.map((item) =>
+          [getComputedStyle(item).textDecorationStyle, getComputedStyle(item).backgroundImage].join(' '),
+        ),
+      );
+    await page.emulateMedia({ media: 'screen' });
+    await page.locator('.marginalia-legend-toggle').tap();
+    const opened = await entries.first().isVisible();
+
+    // Assert
+    expect(onScreen).toBe(false);
+    expect(printed.length).toBe(used.verdicts + used.kinds);
+    expect(printed.every(Boolean)).toBe(true);
+    expect(new Set(samples).size).toBe(used.kinds);
+    expect(opened).toBe(true);
+  });
+});
+
+describe('the reader on a narrow screen', () => {
+  it('should open a note by a tap as a sheet that leaves its passage in view, without scrolling', async () => {
+    // Arrange
+    const { page } = narrow;
+    await gotoReader(page, sora());
+    const passages = page.locator('mark[tabindex="0"]');
+    const sheet = async (index: number) => {
+      const mark = passages.nth(index);
+      const claimId = (await mark.getAttribute('data-claims')) ?? '';
+      const before = await page.evaluate(() => scrollY);
+      const at = await box(page, claimMark(claimId));
+      // A tap where the passage is (the locator's tap would first scroll it further into view).
+      const point = await onPassage(page, claimId);
+      await page.touchscreen.tap(point.x, point.y);
+      await page.waitForSelector(card);
+      await page.waitForTimeout(100);
+      return {
+        scrolled: (await page.evaluate(() => scrollY)) - before,
+        moved: (await box(page, claimMark(claimId))).y - at.y,
+        passage: await box(page, `${claimMark(claimId)} >> nth=-1`),
+        first: await box(page, claimMark(claimId)),
+        sheet: await box(page, '.cards'),
+      };
+    };
+
+    // Act
+    await page.evaluate(() =>
+      scrollTo(0, document.querySelector('#p-2')!.getBoundingClientRect().top + scrollY - 120),
+    );
+    const high = await sheet(3);
     await page.screenshot({ path: path.join(screenshots, 'narrow-note.png') });
+    await page.keyboard.press('Escape');
+    await page.evaluate(() =>
+      scrollTo(0, document.querySelector('#p-2')!.getBoundingClientRect().top + scrollY - 620),
+    );
+    const low = await sheet(3);
 
     // Assert
     expect(await page.locator('marginalia-reader').getAttribute('data-layout')).toBe('narrow');
-    const note = await box(page, card);
-    const passage = await box(page, `${claimMark(claimId)} >> nth=-1`);
-    expect(note.x).toBeGreaterThanOrEqual(0);
-    expect(note.x + note.width).toBeLessThanOrEqual(390);
-    expect(note.y).toBeGreaterThanOrEqual(passage.y + passage.height);
-    expect(note.y - (passage.y + passage.height)).toBeLessThan(40);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    for (const opened of [high, low]) {
+      expect(opened.scrolled).toBe(0);
+      expect(Math.abs(opened.moved)).toBeLessThan(1);
+      expect(opened.sheet.x).toBe(0);
+      expect(opened.sheet.width).toBe(390);
+      const covers =
+        opened.sheet.y < opened.passage.y + opened.passage.height &&
+        opened.sheet.y + opened.sheet.height > opened.first.y;
+      expect(covers).toBe(false);
+    }
+    expect(high.sheet.y).toBeGreaterThanOrEqual(high.passage.y + high.passage.height);
+    expect(high.sheet.y + high.sheet.height).toBe(844);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - 390);
     expect(overflow).toBeLessThanOrEqual(0);
   });
 
