@@ -48,6 +48,8 @@ describe('npm run bench -- --quick', () => {
         measured,
       ),
     ).toBe(true);
+    const watch = results.watch?.find((result) => result.article === 'seed');
+    expect(measured(watch?.shownMs ?? Number.NaN)).toBe(true);
     const { commands } = results;
     expect(
       [commands.plainMs, commands.buildMs, commands.buildColdCacheMs, commands.checkMs].every(measured),
@@ -60,6 +62,7 @@ describe('npm run bench -- --quick', () => {
       'd-ready',
       'd-first-paint',
       'd-long-task',
+      'watch-seed',
       'e-bundle',
       'site-unchanged',
     ]);
