@@ -55,7 +55,7 @@ export function createPipeline(options: PipelineOptions) {
     .use(rehypeCiteArticle, { source: claims.source, slug, styles: offeredStyles(style) })
     .use(rehypeHeadMetadata, { claims, ...page })
     .use(rehypePage, { claims, slug, ...page })
-    .use(rehypeReview, { claims })
+    .use(rehypeReview, { claims, claimsFile, nesting: limits.nesting })
     .use(rehypeVerdictSummary)
     .use(rehypeLegend, { claims })
     .use(rehypeStringifyPage);

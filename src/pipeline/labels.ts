@@ -34,7 +34,7 @@ export const verdictDefinitions: Record<Verdict | 'none', string> = {
   misleading: 'The words may be accurate, but they give a wrong impression.',
   disputed: 'Credible sources disagree, and the evidence does not settle it.',
   unverifiable: 'The claim cannot be checked against the evidence available.',
-  none: 'Noted, not rated: a view, a forecast or a claim the editor did not judge.',
+  none: 'Noted, not rated: a view, a recommendation or a claim the editor did not judge.',
 };
 
 /** The legend's definitions of the kinds, when the claims file gives none of its own (`kinds:`). */

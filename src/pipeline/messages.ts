@@ -54,7 +54,7 @@ export const rules = {
   'csl-type-mismatch':
     'a reference typed in a way its fields contradict: a Federal Register rule typed legislation (use regulation), legislation without a number, an article without its periodical (warning)',
   'missing-title': 'a source or reference whose title is empty (warning)',
-  'date-in-future': 'a date after today, or a reference dated after the review (warning)',
+  'date-in-future': 'a date after today (warning)',
   'missing-access-date':
     'an undated web source (webpage, post-weblog, post) without accessed, which MLA and Chicago print (warning)',
   'no-canonical-url':

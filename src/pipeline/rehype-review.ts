@@ -4,15 +4,28 @@
  * linking to `review.url` when it is an http(s) address. Nothing when the file gives no review.
  * Each note says the same for its own claim (`rehype-notes`), with the claim's `reviewed` date
  * where it has one.
+ *
+ * Then how the article's text was found, and what is unknown about it (the claims file's
+ * `provenance:`, Markdown, sanitised as the notes are), under "About this text", so that a reader
+ * sees on the page what the editors could and could not establish (a title in brackets, a
+ * missing date, an unconfirmed address).
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
+import type { VFile } from 'vfile';
 import type { ClaimsDocument, CslDate, Review } from '../claims/types.ts';
+import { defaultLimits, LimitError } from './limits.ts';
+import { renderNote } from './note-markdown.ts';
 import { pageHeader } from './page-header.ts';
+import { error } from './report.ts';
 import { dateOf } from './rehype-page.ts';
 
 export interface RehypeReviewOptions {
-  claims: Pick<ClaimsDocument, 'review'>;
+  claims: Pick<ClaimsDocument, 'review' | 'provenance'>;
+  /** Where a problem in the provenance is reported. */
+  claimsFile?: VFile;
+  /** Deepest nesting of the provenance's Markdown (default: `defaultLimits.nesting`). */
+  nesting?: number;
 }
 
 /** An address safe to link: http or https only (never `javascript:` and the like). */
@@ -51,12 +64,28 @@ export function reviewedPhrase(
 }
 
 export default function rehypeReview(options: RehypeReviewOptions) {
-  const phrase = reviewedPhrase(options.claims.review, { link: true });
+  const { claims, claimsFile, nesting = defaultLimits.nesting } = options;
+  const phrase = reviewedPhrase(claims.review, { link: true });
 
-  return function transformer(tree: Root): void {
+  return function transformer(tree: Root, file: VFile): void {
     const header = pageHeader(tree);
-    if (!header || !phrase) return;
-    const review: Element = h('p.marginalia-review', phrase);
-    header.children.push(review);
+    if (!header) return;
+    if (phrase) header.children.push(h('p.marginalia-review', phrase));
+    const provenance = claims.provenance?.trim();
+    if (!provenance) return;
+    let body: Element[];
+    try {
+      body = renderNote(provenance, nesting);
+    } catch (cause) {
+      if (!(cause instanceof LimitError)) throw cause;
+      error(claimsFile ?? file, `The provenance: ${cause.message}`, undefined, cause.ruleId);
+      return;
+    }
+    header.children.push(
+      h('section.marginalia-provenance', { ariaLabel: 'About this text' }, [
+        h('h2.marginalia-provenance-title', 'About this text'),
+        ...body,
+      ]),
+    );
   };
 }

@@ -340,7 +340,7 @@ describe('copying a selection of the article', () => {
     // Assert
     expect(heading['text/plain']).toBe(title);
     expect(across['text/plain']).toMatch(
-      /^Original article\s+Reviewed by Marginalia desk on 5 December 2026\s+32 claims:.*\s+China$/s,
+      /^Original article\s+Reviewed by Marginalia desk on 5 December 2026\s+About this text\s+The text was given to us.*\s+32 claims:.*\s+China$/s,
     );
     expect(across['text/plain']).not.toContain('#:~:');
     expect(toolbar).toBe(0);
