@@ -37,7 +37,7 @@
  * when its paragraph is deleted; a long one is unlikely to recur by chance. (A short quote that
  * occurs once is accepted in step 2 all the same: a word highlighted in a paragraph that is
  * gone comes back where the same word is left, if it is left only once. `comparison.ts`
- * measures what that costs: about 3 % of deleted passages, most of them a word or two long, come
+ * measures what that costs: about 6 % of deleted passages, most of them a word or two long, come
  * back at the one place where their words are left.)
  *
  * Why at most 20 % errors: it lets a sentence-long highlight survive a few words inserted,
