@@ -13,6 +13,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import type { VFile } from 'vfile';
+import { toWebUri } from '../annotations/uri.ts';
 import type { ClaimsDocument, CslDate, Review } from '../claims/types.ts';
 import { defaultLimits, LimitError } from './limits.ts';
 import { renderNote } from './note-markdown.ts';
@@ -28,16 +29,6 @@ export interface RehypeReviewOptions {
   nesting?: number;
 }
 
-/** An address safe to link: http or https only (never `javascript:` and the like). */
-export function webAddress(url: string | undefined): string | undefined {
-  if (url === undefined || !/^https?:\/\//iu.test(url.trim())) return undefined;
-  try {
-    return new URL(url.trim()).href;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * "Reviewed by NAME on DATE", "Reviewed by NAME" or "Reviewed on DATE", as hast, the date in a
  * `<time>`; `undefined` when neither is known. `date` overrides the review's own date (a claim's
@@ -50,7 +41,8 @@ export function reviewedPhrase(
   const when = dateOf(date ?? review?.date);
   const by = review?.by?.trim();
   if (!by && !when) return undefined;
-  const href = link ? webAddress(review?.url) : undefined;
+  // The same address the annotations give as the reviewer's homepage: http(s) only.
+  const href = link && review?.url !== undefined ? toWebUri(review.url) : undefined;
   const parts: ElementContent[] = [{ type: 'text', value: 'Reviewed' }];
   if (by) {
     parts.push({ type: 'text', value: ' by ' });
