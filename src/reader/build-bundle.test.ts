@@ -4,7 +4,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { claimKinds } from '../claims/types.ts';
-import { buildReaderBundle, bundleBudget, collapseTemplateWhitespace } from './build-bundle.ts';
+import { buildReaderBundle, bundleBudget, collapseTemplateWhitespace, litPropertyNames } from './build-bundle.ts';
 import { wideQuery } from './theme.ts';
 
 describe('buildReaderBundle', () => {
@@ -41,6 +41,28 @@ describe('buildReaderBundle', () => {
       all.reduce((total, contents) => total + gzipSync(contents, { level: 9 }).byteLength, 0),
     );
     expect(await readFile(path.join(folder, 'assets', 'marginalia-reader.css'), 'utf8')).toMatch(/^:host\{/);
+    await rm(folder, { recursive: true });
+  });
+
+  it("should give the reader's private members short names that none of Lit's own names are, the same in every file", async () => {
+    // Arrange
+    const folder = await mkdtemp(path.join(tmpdir(), 'marginalia-bundle-'));
+    const file = path.join(folder, 'marginalia-reader.js');
+    const lit = await litPropertyNames();
+
+    // Act
+    const { renamed, files } = await buildReaderBundle(file);
+
+    // Assert
+    // Lit's own members, instance and static, as its minified code names them.
+    for (const name of ['C', 'l', 'requestUpdate', 'renderRoot']) expect(lit.has(name), name).toBe(true);
+    // Members of the lazily loaded parts and of the entry's classes are renamed alike…
+    for (const name of ['_toggleKind', '_measureFrom', '_layout']) expect(renamed[name], name).toMatch(/^[A-Za-z_$][\w$]*$/);
+    // …and never to one of Lit's names: on an element that would overwrite Lit's own.
+    expect(Object.entries(renamed).filter(([, short]) => lit.has(short))).toEqual([]);
+    expect(new Set(Object.values(renamed)).size).toBe(Object.keys(renamed).length);
+    const parts = await readFile(path.join(folder, files[1] ?? ''), 'utf8');
+    expect(parts).toContain(`this.${renamed._toggleKind}(`);
     await rm(folder, { recursive: true });
   });
 

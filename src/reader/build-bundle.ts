@@ -92,7 +92,7 @@ const templatePlugin: Plugin = {
  * and its stylesheet beside it, and returns the sizes. Lazy modules of earlier builds in that
  * folder are removed.
  */
-export async function buildReaderBundle(outFile: string): Promise<BundleSize> {
+export async function buildReaderBundle(outFile: string): Promise<ReaderBundle> {
   const outDir = dirname(resolve(outFile));
   const entryName = basename(outFile).replace(/\.m?js$/, '');
   const common: BuildOptions & { write: false } = {
@@ -105,19 +105,32 @@ export async function buildReaderBundle(outFile: string): Promise<BundleSize> {
     legalComments: 'none',
     // Private members of the reader's own classes start with one underscore and a letter
     // (`_layout`); they are renamed to short names. Lit's internals (`_$…`), reactive
-    // properties (never underscored: Lit finds them by name) and quoted keys keep their names.
+    // properties (never underscored: Lit finds them by name) and quoted keys keep their names;
+    // the short names given avoid Lit's own (see `litPropertyNames`).
     mangleProps: /^_[a-z]/,
     outdir: outDir,
     write: false,
     logLevel: 'silent',
     plugins: [templatePlugin],
   };
+  // The entry is built here too, and thrown away, so that the short names given to the lazy
+  // modules' members avoid every property name the entry uses, Lit's minified internals among
+  // them: the lazy modules' classes extend the entry's Lit classes, and a member renamed to one
+  // of Lit's own names would overwrite Lit's state on the same element.
   const lazy = await build({
     ...common,
-    entryPoints: lazyModules.map((name) => resolve(here, `${name}.ts`)),
+    entryPoints: [
+      ...lazyModules.map((name) => resolve(here, `${name}.ts`)),
+      { in: resolve(here, 'index.ts'), out: `${entryName}-entry-names` },
+    ],
     entryNames: `${entryName}-[name]-[hash]`,
+    // Lit's names taken from the start; esbuild returns the cache with the names it gave, for
+    // the entry to use the same ones.
+    mangleCache: takenNames(await litPropertyNames()),
   });
-  const chunks = lazy.outputFiles;
+  const chunks = lazy.outputFiles.filter((chunk) =>
+    lazyModules.some((name) => basename(chunk.path).startsWith(`${entryName}-${name}-`)),
+  );
   const lazyFiles = new Map(
     lazyModules.map((name) => [
       `./${name}.ts`,
@@ -178,7 +191,47 @@ export async function buildReaderBundle(outFile: string): Promise<BundleSize> {
     gzipBytes: gzipped(entry.contents),
     totalGzipBytes: files.reduce((total, [, contents]) => total + gzipped(contents), 0),
     files: files.map(([name]) => name),
+    renamed: Object.fromEntries(
+      Object.entries(result.mangleCache ?? {}).filter(
+        (entry): entry is [string, string] => !entry[0].startsWith(takenPrefix) && typeof entry[1] === 'string',
+      ),
+    ),
   };
+}
+
+/** What `buildReaderBundle` wrote, and the short names it gave the reader's private members. */
+export interface ReaderBundle extends BundleSize {
+  /** Each private member's name (`_layout`) and the name it has in the bundle. */
+  renamed: Record<string, string>;
+}
+
+/**
+ * Every property name that Lit's own code uses. esbuild gives the reader's private members
+ * (`_name`) short names, avoiding the names used by the code it renames but not those of Lit's
+ * published, already minified code: a claims panel's `_toggleKind` once became `C`, the name
+ * of Lit's own method that records a changed property, so every property change on the panel
+ * toggled a kind instead, and the page hung.
+ */
+export async function litPropertyNames(): Promise<Set<string>> {
+  const lit = await build({
+    stdin: { contents: "export * from 'lit';", resolveDir: here, loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = lit.outputFiles[0]?.text ?? '';
+  if (code === '') throw new Error('esbuild produced no output for Lit');
+  return new Set(Array.from(code.matchAll(/\.\s*([A-Za-z_$][\w$]*)/g), (match) => match[1] ?? ''));
+}
+
+/** Keys of the mangle cache that only hold a name taken; no member of the reader is named so. */
+const takenPrefix = '\0taken:';
+
+/** A mangle cache in which `names` are already given, so esbuild gives none of them again. */
+function takenNames(names: Iterable<string>): Record<string, string> {
+  return Object.fromEntries(Array.from(names, (name) => [`${takenPrefix}${name}`, name]));
 }
 
 /** `1.2 KB`-style size for messages. */
