@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { html, nothing } from 'lit';
+import { describe, expect, it, vi } from 'vitest';
 import type { ReaderClaim } from './claim-index.ts';
-import { groupTicks } from './claim-map.ts';
+import { type ClaimMapElement, defineClaimMap, groupTicks } from './claim-map.ts';
+import { ReaderPart } from './reader-part.ts';
 
 describe('groupTicks', () => {
   const claims = (count: number): ReaderClaim[] =>
@@ -31,5 +33,50 @@ describe('groupTicks', () => {
     // Assert
     expect(ids(ticks)).toEqual([['c2'], ['c3'], ['c1', 'c5', 'c6']]);
     expect(ticks.map((tick) => tick.top)).toEqual([0.05, 0.3, 0.9]);
+  });
+});
+
+describe('<marginalia-claim-map>', () => {
+  /** `count` claims, each with one mark at `top` px in an article 10,000 px tall; reads counted. */
+  function page(count: number) {
+    const reads = { count: 0 };
+    const box = (top: number, height: number) => ({ top, height, width: 600 }) as DOMRect;
+    const article = document.createElement('article');
+    article.getBoundingClientRect = () => box(0, 10_000);
+    const claims = Array.from({ length: count }, (_, index) => {
+      const mark = document.createElement('mark');
+      mark.getBoundingClientRect = () => {
+        reads.count++;
+        return box((index / count) * 10_000, 20);
+      };
+      return { id: `c${index + 1}`, number: index + 1, marks: [mark] } as unknown as ReaderClaim;
+    });
+    return { reads, article, claims };
+  }
+
+  it('should read the places of many claims a slice per task, then show their ticks', async () => {
+    // Arrange
+    vi.useFakeTimers();
+    defineClaimMap({ ReaderPart, html, nothing });
+    const { reads, article, claims } = page(2500);
+    const map = document.createElement('marginalia-claim-map') as ClaimMapElement & {
+      ticks: unknown[];
+      updateComplete: Promise<boolean>;
+    };
+    Object.assign(map, { article, claims, ready: true });
+
+    // Act
+    document.body.append(map);
+    await map.updateComplete;
+    const first = reads.count;
+    vi.runAllTimers();
+    await map.updateComplete;
+    vi.useRealTimers();
+
+    // Assert: a thousand in the first task, the rest in later ones; one tick per stretch.
+    expect(first).toBe(1000);
+    expect(reads.count).toBe(2500);
+    expect(map.ticks).toHaveLength(200);
+    map.remove();
   });
 });

@@ -10,6 +10,9 @@ import { defineOnce, type PartKit } from './part-kit.ts';
  */
 const mostTicks = 200;
 
+/** How many claims' places the map reads in one task (see `_measureFrom`). */
+const measureSlice = 1000;
+
 /** A tick of the claim map: its claims (a click opens the first) and where it sits. */
 export interface MapTick {
   /** Its claims, in note order: one, unless the article has more claims than `mostTicks`. */
@@ -65,6 +68,9 @@ export function defineClaimMap({ ReaderPart, html }: PartKit): void {
     /** False when the rendered ticks still need their places written. */
     private _placed = false;
     private _frame = 0;
+    /** The latest measurement; a slice of an earlier one stops. */
+    private _run = 0;
+    private _slice: ReturnType<typeof setTimeout> | undefined;
     private _resizeObserver: ResizeObserver | undefined;
 
     override connectedCallback(): void {
@@ -80,6 +86,7 @@ export function defineClaimMap({ ReaderPart, html }: PartKit): void {
       window.removeEventListener('scroll', this._onScroll);
       this._resizeObserver?.disconnect();
       cancelAnimationFrame(this._frame);
+      clearTimeout(this._slice);
     }
 
     protected override willUpdate(changed: PropertyValues): void {
@@ -131,20 +138,40 @@ export function defineClaimMap({ ReaderPart, html }: PartKit): void {
       const size = `${area.width}x${area.height}`;
       if (size !== this._measured) {
         this._measured = size;
-        const tops = this.claims.map((claim) => {
-          const top = claim.marks[0]?.getBoundingClientRect().top;
-          return top === undefined ? undefined : (top - area.top) / area.height;
-        });
-        const ticks = groupTicks(this.claims, tops, mostTicks);
-        const same =
-          ticks.length === this.ticks.length &&
-          ticks.every((tick, index) => tick.claims[0] === this.ticks[index]?.claims[0]);
-        if (same) ticks.forEach((tick, index) => Object.assign(this.ticks[index] ?? {}, tick));
-        else this.ticks = ticks;
-        this._placed = false;
+        this._measureFrom([], ++this._run);
       }
       this._placeTicks();
       this._placeThumb();
+    }
+
+    /**
+     * Reads the claims' places, `measureSlice` at a time: a page of 10,000 claims took a single
+     * task of about 100 ms to read them all, which keeps the page from answering the reader; in
+     * slices, each its own task, it answers between them. A later measurement (`run`) supersedes
+     * one under way. Each slice reads the article's place again, so a scroll between slices
+     * changes nothing.
+     */
+    private _measureFrom(tops: Array<number | undefined>, run: number): void {
+      if (run !== this._run) return;
+      const area = this.article?.getBoundingClientRect();
+      if (!area || area.height <= 0) return;
+      const end = Math.min(this.claims.length, tops.length + measureSlice);
+      for (let index = tops.length; index < end; index++) {
+        const top = this.claims[index]?.marks[0]?.getBoundingClientRect().top;
+        tops.push(top === undefined ? undefined : (top - area.top) / area.height);
+      }
+      if (tops.length < this.claims.length) {
+        this._slice = setTimeout(() => this._measureFrom(tops, run));
+        return;
+      }
+      const ticks = groupTicks(this.claims, tops, mostTicks);
+      const same =
+        ticks.length === this.ticks.length &&
+        ticks.every((tick, index) => tick.claims[0] === this.ticks[index]?.claims[0]);
+      if (same) ticks.forEach((tick, index) => Object.assign(this.ticks[index] ?? {}, tick));
+      else this.ticks = ticks;
+      this._placed = false;
+      this._placeTicks();
     }
 
     private _placeTicks(): void {
