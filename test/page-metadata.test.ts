@@ -154,17 +154,35 @@ describe('the page’s ClaimReview JSON-LD', () => {
     );
     expect(reviews).toHaveLength(2);
     const [racing, chips] = reviews;
+    // The article and the reviewer are nodes of the graph that every review names by its @id.
+    const byId = new Map(expanded.map((node) => [node['@id'], node]));
+    const named = (value: unknown) =>
+      (value as Array<{ '@id': string }>).map(({ '@id': id }) => byId.get(id));
+    const claim = (racing?.[schema('itemReviewed')] as Array<Record<string, unknown>>)[0];
+    expect(claim?.['@type']).toEqual([schema('Claim')]);
+    expect(named(claim?.[schema('appearance')])).toMatchObject([
+      {
+        '@id': 'https://ledger.example/sora',
+        '@type': [schema('NewsArticle')],
+        [schema('url')]: [{ '@id': 'https://ledger.example/sora' }],
+        [schema('headline')]: [{ '@value': 'Chinese firms race to match Sora' }],
+        [schema('datePublished')]: [{ '@type': schema('Date'), '@value': '2024-02-20' }],
+        [schema('author')]: [{ '@type': [schema('Person')], [schema('name')]: [{ '@value': 'Jane Doe' }] }],
+      },
+    ]);
+    expect(named(racing?.[schema('author')])).toMatchObject([
+      {
+        '@id': 'https://example.org/ledger/#reviewer',
+        '@type': [schema('Organization')],
+        [schema('name')]: [{ '@value': 'Example desk' }],
+        [schema('url')]: [{ '@id': 'https://example.org/about' }],
+      },
+    ]);
+    expect(chips?.[schema('itemReviewed')]).toEqual(racing?.[schema('itemReviewed')]);
     expect(racing).toMatchObject({
       [schema('url')]: [{ '@id': 'https://example.org/ledger/#note-racing' }],
       [schema('claimReviewed')]: [{ '@value': 'Chinese firms are racing to match Sora.' }],
       [schema('datePublished')]: [{ '@type': schema('Date'), '@value': '2024-03-01' }],
-      [schema('author')]: [
-        {
-          '@type': [schema('Organization')],
-          [schema('name')]: [{ '@value': 'Example desk' }],
-          [schema('url')]: [{ '@id': 'https://example.org/about' }],
-        },
-      ],
       [schema('reviewRating')]: [
         {
           '@type': [schema('Rating')],
@@ -172,22 +190,6 @@ describe('the page’s ClaimReview JSON-LD', () => {
           [schema('ratingValue')]: [{ '@value': 4 }],
           [schema('bestRating')]: [{ '@value': 5 }],
           [schema('worstRating')]: [{ '@value': 1 }],
-        },
-      ],
-      [schema('itemReviewed')]: [
-        {
-          '@type': [schema('Claim')],
-          [schema('appearance')]: [
-            {
-              '@type': [schema('NewsArticle')],
-              [schema('url')]: [{ '@id': 'https://ledger.example/sora' }],
-              [schema('headline')]: [{ '@value': 'Chinese firms race to match Sora' }],
-              [schema('datePublished')]: [{ '@type': schema('Date'), '@value': '2024-02-20' }],
-              [schema('author')]: [
-                { '@type': [schema('Person')], [schema('name')]: [{ '@value': 'Jane Doe' }] },
-              ],
-            },
-          ],
         },
       ],
     });
@@ -235,10 +237,13 @@ describe('escaping the metadata', () => {
     expect(metadata.highwirePress).toMatchObject({ title: title, author: 'Doe </title> & Co' });
     expect(metadata.openGraph).toMatchObject({ title });
     const [block] = jsonLdBlocks(html) as Array<{ '@graph': Array<Record<string, unknown>> }>;
-    expect(block?.['@graph'][0]).toMatchObject({
-      claimReviewed: quote,
-      itemReviewed: { appearance: { headline: title } },
-    });
+    expect(block?.['@graph']).toMatchObject([
+      { '@id': 'https://example.org/escape/#reviewed-article', headline: title },
+      {
+        claimReviewed: quote,
+        itemReviewed: { appearance: { '@id': 'https://example.org/escape/#reviewed-article' } },
+      },
+    ]);
     // Parsed as a browser parses it: the JSON-LD, the reader's script and the page's data, no other.
     expect(scriptElements(html)).toEqual(['application/ld+json', 'module', 'application/json']);
   });

@@ -249,6 +249,32 @@ describe('highlighting', () => {
     expect(Object.keys(await stored(page))).toHaveLength(3);
   });
 
+  it('should colour highlights with rules the page gets only once the reader highlights something', async () => {
+    // Arrange: `::highlight()` rules are tried on every element at every restyle, so a page
+    // without highlights must not carry them.
+    const page = await newReader();
+    const colour = () =>
+      page.evaluate(() => {
+        const block = document.getElementById('p-14')!;
+        const sheets = [...document.styleSheets, ...document.adoptedStyleSheets];
+        const rules = sheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText));
+        return {
+          rules: rules.filter((rule) => rule.includes('::highlight(')).length,
+          background: getComputedStyle(block, '::highlight(marginalia-hl-yellow)').backgroundColor,
+        };
+      });
+    const before = await colour();
+
+    // Act
+    await highlight(page, passages.navigates);
+
+    // Assert
+    expect(before).toEqual({ rules: 0, background: 'rgba(0, 0, 0, 0)' });
+    const after = await colour();
+    expect(after.rules).toBe(4);
+    expect(after.background).not.toBe('rgba(0, 0, 0, 0)');
+  });
+
   it('should widen a selection to whole words, and make one highlight per paragraph it crosses', async () => {
     // Arrange
     const page = await newReader();
