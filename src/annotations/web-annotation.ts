@@ -417,17 +417,76 @@ export function plainReference(reference: CslItem & { id: string }): string {
 }
 
 /**
+ * What a warm process keeps of one collection's JSON between builds (watch mode): each
+ * annotation's JSON, by id, with the annotation it was written from.
+ */
+export type AnnotationJsonCache = Map<string, { item: WebAnnotation; json: string }>;
+
+const jsonEscapes: Record<string, string> = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+};
+
+/** JSON with `<`, `>`, `&`, U+2028 and U+2029 as `\u` escapes. */
+function safeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => jsonEscapes[char] ?? char);
+}
+
+/**
  * The collection as the text of `annotations.jsonld`: compact JSON with a final newline, where
  * `<`, `>`, `&`, U+2028 and U+2029 are written as `\u` escapes (same value, and safe to embed in
  * an HTML `<script type="application/ld+json">`).
+ *
+ * With a `cache`, an annotation whose content is the same as at the last call is not written
+ * again: its JSON is taken from the cache (the text is the same as without it; the escapes
+ * replace single characters, so escaping the pieces is escaping the whole). The cache then
+ * holds this collection's annotations only.
  */
-export function serializeAnnotationCollection(collection: AnnotationCollection): string {
-  const escapes: Record<string, string> = {
-    '<': '\\u003c',
-    '>': '\\u003e',
-    '&': '\\u0026',
-    '\u2028': '\\u2028',
-    '\u2029': '\\u2029',
-  };
-  return `${JSON.stringify(collection).replace(/[<>&\u2028\u2029]/g, (char) => escapes[char] ?? char)}\n`;
+export function serializeAnnotationCollection(
+  collection: AnnotationCollection,
+  cache?: AnnotationJsonCache,
+): string {
+  const items = collection.first?.items;
+  if (!cache || !collection.first || !items) return `${safeJson(collection)}\n`;
+  const fresh: AnnotationJsonCache = new Map();
+  const pieces = items.map((item) => {
+    const known = cache.get(item.id);
+    const json = known && sameJson(known.item, item) ? known.json : safeJson(item);
+    fresh.set(item.id, { item, json });
+    return json;
+  });
+  cache.clear();
+  for (const [id, entry] of fresh) cache.set(id, entry);
+  // "items" is a key of the page only, and a key's quotes are never escaped inside a string: the
+  // one place it stands.
+  const outer = safeJson({ ...collection, first: { ...collection.first, items: [] } });
+  const at = outer.indexOf('"items":[]');
+  return `${outer.slice(0, at)}"items":[${pieces.join(',')}]${outer.slice(at + '"items":[]'.length)}\n`;
+}
+
+/**
+ * Whether two JSON values are written alike: the same keys in the same order, the same
+ * primitives (a note's HTML from an earlier build is the very same string, compared at once).
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let index = 0; index < a.length; index++) if (!sameJson(a[index], b[index])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  const others = Object.keys(b);
+  if (keys.length !== others.length) return false;
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index] as string;
+    if (key !== others[index]) return false;
+    if (!sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
 }

@@ -33,6 +33,7 @@ import { indexPage } from './index-page.ts';
 import { createProgress, type ProgressStream } from './progress.ts';
 import { fromRecord, toRecord, type ArticleRecord, type BuiltArticle } from './records.ts';
 import type { TaskInput } from './task.ts';
+import type { WarmCache } from './warm-cache.ts';
 import {
   builtArticles,
   commitFolder,
@@ -58,6 +59,11 @@ export interface BuildOptions extends CompileOptions {
    * none. `onArticle` may print whole lines meanwhile: the line makes way for them.
    */
   progress?: ProgressStream | false;
+  /**
+   * What earlier builds in this process left to reuse (watch mode, `warm-cache.ts`): the
+   * articles built on this thread take their unchanged notes and annotations from it.
+   */
+  warmCache?: WarmCache;
 }
 
 export interface BuildResult {
@@ -190,6 +196,9 @@ export async function build(articles: readonly ArticlePaths[], options: BuildOpt
     const { runTask } = await import('./task.ts');
     for (const index of inOrder) {
       const input = inputOf(index);
+      if (options.warmCache && write) {
+        input.options = { ...input.options, warm: options.warmCache.article(outDir, input.paths.slug) };
+      }
       const { article, dependencies } = await runTask(input);
       const { slug, title, files, ok, claims } = article;
       complete(

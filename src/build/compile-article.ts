@@ -42,6 +42,7 @@ import { collectGarbage, largePage } from '../pipeline/rehype-collect-garbage.ts
 import { pageHtml } from '../pipeline/rehype-stringify-page.ts';
 import { citationFiles } from '../pipeline/rehype-cite-article.ts';
 import type { ArticlePaths } from './discover.ts';
+import type { ArticleWarmCache } from './warm-cache.ts';
 import { TimeLimitExceeded, withinTime } from './time-limit.ts';
 
 export interface CompiledArticle {
@@ -78,6 +79,11 @@ export interface CompileOptions {
   citationCache?: string;
   /** Limits other than the defaults (`../pipeline/limits.ts`); plain data, for the workers too. */
   limits?: Partial<Limits>;
+  /**
+   * What the last build of this article in this process left to reuse (`warm-cache.ts`: watch
+   * mode); the output is the same with it or without. Not plain data: never given to a worker.
+   */
+  warm?: ArticleWarmCache;
 }
 
 type Role = 'article' | 'claims file';
@@ -294,6 +300,7 @@ function compileWithin(
     style,
     limits,
     ...(canonical === undefined ? {} : { canonical }),
+    ...(options.warm === undefined ? {} : { notesCache: options.warm.notes }),
   });
   let html: string | undefined;
   try {
@@ -327,7 +334,7 @@ function compileWithin(
     ok: true,
     claims: articleFile.data.anchored?.length ?? 0,
     html,
-    annotations: serializeAnnotationCollection(collection),
+    annotations: serializeAnnotationCollection(collection, options.warm?.annotations),
     attachments: citationAttachments(articleFile),
   };
 }
@@ -369,11 +376,26 @@ function annotationCollection(
         claim: item.claim,
         ...described,
         ...(item.paragraph === undefined ? {} : { paragraph: item.paragraph }),
-        noteHtml: pageHtml({ type: 'root', children: note }),
-        noteText: note.map((node: Element) => toString(node)).join('\n\n'),
+        ...noteTexts(note, options.warm),
       };
     }),
   });
+}
+
+/**
+ * A rendered note as HTML and as text; from the warm cache when an earlier build rendered the
+ * same note (its elements are then the same array).
+ */
+function noteTexts(
+  note: Element[],
+  warm: ArticleWarmCache | undefined,
+): { noteHtml: string; noteText: string } {
+  const known = warm?.noteText.get(note);
+  if (known) return { noteHtml: known.html, noteText: known.text };
+  const html = pageHtml({ type: 'root', children: note });
+  const text = note.map((node: Element) => toString(node)).join('\n\n');
+  warm?.noteText.set(note, { html, text });
+  return { noteHtml: html, noteText: text };
 }
 
 /**

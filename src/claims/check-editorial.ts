@@ -18,7 +18,7 @@ import { entries } from './check-content.ts';
 import type { Entry } from './check-content.ts';
 import { readDate } from './dates.ts';
 import { capitalise, describe, keySyntax, show } from './describe.ts';
-import { report } from './problems.ts';
+import { levelOf, report } from './problems.ts';
 import type { CheckContext } from './problems.ts';
 import { attributionsIn, linksIn, mentions } from './source-mentions.ts';
 import { childPointer, isRecord } from './tree.ts';
@@ -47,18 +47,28 @@ interface Reference {
 export function checkEditorial(context: CheckContext): void {
   const data = context.tree.data;
   if (!isRecord(data)) return;
+  // A check the claims file turned off is not run at all: on a file of thousands of claims,
+  // reading every note for the sources it names is most of the time these checks take.
+  const on = (rule: Parameters<typeof levelOf>[1]): boolean => levelOf(context, rule) !== 'off';
+  const verdictChecks = on('verdict-on-opinion') || on('verdict-without-citation');
+  const noteChecks = on('uncited-source');
+  const dateChecks = on('source-after-review');
   const references = referencesOf(entries(data.references, '/references'));
   const byId = new Map(references.map((reference) => [reference.id, reference]));
   const reviewDate = isRecord(data.review) ? data.review.date : undefined;
 
-  for (const claim of entries(data.claims, '/claims')) {
-    const cited = citesOf(claim.value).flatMap((id) => {
-      const reference = byId.get(id);
-      return reference ? [reference] : [];
-    });
-    checkVerdict(context, claim);
-    checkNote(context, claim, cited, references);
-    checkSourceDates(context, claim, byId, reviewDate);
+  if (verdictChecks || noteChecks || dateChecks) {
+    for (const claim of entries(data.claims, '/claims')) {
+      if (verdictChecks) checkVerdict(context, claim);
+      if (noteChecks) {
+        const cited = citesOf(claim.value).flatMap((id) => {
+          const reference = byId.get(id);
+          return reference ? [reference] : [];
+        });
+        checkNote(context, claim, cited, references);
+      }
+      if (dateChecks) checkSourceDates(context, claim, byId, reviewDate);
+    }
   }
   for (const reference of references) {
     checkReferenceDate(context, reference);
@@ -85,7 +95,7 @@ function checkVerdict(context: CheckContext, { value, pointer }: Entry): void {
   const { kind, verdict } = value;
   // An unknown verdict is an error already: one mistake, one message.
   if (typeof verdict !== 'string' || !(verdicts as readonly string[]).includes(verdict)) return;
-  const where = capitalise(describe(context.tree.data, pointer));
+  const where = (): string => capitalise(describe(context.tree.data, pointer));
   const at = childPointer(pointer, 'verdict');
   if (typeof kind === 'string' && viewKinds.has(kind)) {
     const noun = kind === 'opinion' ? 'an opinion' : 'a recommendation';
@@ -93,7 +103,7 @@ function checkVerdict(context: CheckContext, { value, pointer }: Entry): void {
       context,
       at,
       'verdict-on-opinion',
-      `${where} is ${noun} but has the verdict ${show(verdict)}: opinions and recommendations carry no verdict; remove ${keySyntax(context.format, 'verdict')} or, if the claim states something that can be checked, give it another kind`,
+      `${where()} is ${noun} but has the verdict ${show(verdict)}: opinions and recommendations carry no verdict; remove ${keySyntax(context.format, 'verdict')} or, if the claim states something that can be checked, give it another kind`,
     );
     return;
   }
@@ -102,7 +112,7 @@ function checkVerdict(context: CheckContext, { value, pointer }: Entry): void {
     context,
     at,
     'verdict-without-citation',
-    `${where} has the verdict ${show(verdict)} but cites no reference: add the sources the verdict rests on under ${keySyntax(context.format, 'cites')}, or make it unverifiable if there are none`,
+    `${where()} has the verdict ${show(verdict)} but cites no reference: add the sources the verdict rests on under ${keySyntax(context.format, 'cites')}, or make it unverifiable if there are none`,
   );
 }
 
@@ -116,7 +126,8 @@ function checkNote(
   const note = value.note;
   if (typeof note !== 'string') return;
   const at = childPointer(pointer, 'note');
-  const where = `The note of ${describe(context.tree.data, pointer)}`;
+  // Worded only for a problem found: most notes have none.
+  const where = (): string => `The note of ${describe(context.tree.data, pointer)}`;
   const cites = keySyntax(context.format, 'cites');
 
   for (const url of linksIn(note)) {
@@ -127,8 +138,8 @@ function checkNote(
       at,
       'uncited-source',
       other
-        ? `${where} links to ${show(url)}, the address of reference ${show(other.id)}, which the claim does not cite: add ${show(other.id)} to its ${cites}`
-        : `${where} links to ${show(url)}, which is not the address of any reference the claim cites: add a reference for that source and cite it`,
+        ? `${where()} links to ${show(url)}, the address of reference ${show(other.id)}, which the claim does not cite: add ${show(other.id)} to its ${cites}`
+        : `${where()} links to ${show(url)}, which is not the address of any reference the claim cites: add a reference for that source and cite it`,
       { actual: url },
     );
   }
@@ -144,8 +155,8 @@ function checkNote(
       at,
       'uncited-source',
       other
-        ? `${where} names ${show(name)} as a source (${excerpt}) but does not cite reference ${show(other.id)}: add it to the claim's ${cites}`
-        : `${where} names ${show(name)} as a source (${excerpt}) but cites no reference for it: add a reference for that source and cite it`,
+        ? `${where()} names ${show(name)} as a source (${excerpt}) but does not cite reference ${show(other.id)}: add it to the claim's ${cites}`
+        : `${where()} names ${show(name)} as a source (${excerpt}) but cites no reference for it: add a reference for that source and cite it`,
       { actual: name, ...(other ? { expected: [other.id] } : {}) },
     );
   }
@@ -177,15 +188,27 @@ function isNamed(reference: Reference, name: string): boolean {
   return names.some((own) => mentions(own, name) || mentions(name, own));
 }
 
-function isAddressOf({ value }: Reference, url: string): boolean {
+function isAddressOf(reference: Reference, url: string): boolean {
   const wanted = comparable(url);
-  const addresses = [
-    ...(typeof value.URL === 'string' ? [value.URL] : []),
-    ...(typeof value.DOI === 'string'
-      ? [`https://doi.org/${value.DOI.replace(/^https?:\/\/(dx\.)?doi\.org\//iu, '')}`]
-      : []),
-  ];
-  return addresses.some((address) => comparable(address) === wanted);
+  return addressesOf(reference).includes(wanted);
+}
+
+/** A reference's addresses, comparable: worked out once per reference, not once per link of every note. */
+const referenceAddresses = new WeakMap<Reference, string[]>();
+
+function addressesOf(reference: Reference): string[] {
+  let addresses = referenceAddresses.get(reference);
+  if (addresses === undefined) {
+    const { value } = reference;
+    addresses = [
+      ...(typeof value.URL === 'string' ? [value.URL] : []),
+      ...(typeof value.DOI === 'string'
+        ? [`https://doi.org/${value.DOI.replace(/^https?:\/\/(dx\.)?doi\.org\//iu, '')}`]
+        : []),
+    ].map(comparable);
+    referenceAddresses.set(reference, addresses);
+  }
+  return addresses;
 }
 
 /** An address without its scheme, `www.`, fragment or final slash, host in lower case. */
@@ -208,7 +231,7 @@ function checkSourceDates(
   const own = value.reviewed !== undefined;
   const reviewed = dayRange(own ? value.reviewed : reviewDate);
   if (!reviewed || !Array.isArray(value.cites)) return;
-  const where = capitalise(describe(context.tree.data, pointer));
+  const where = (): string => capitalise(describe(context.tree.data, pointer));
   const whose = own
     ? `its own ${keySyntax(context.format, 'reviewed')} date`
     : `the date under ${keySyntax(context.format, 'review')}`;
@@ -220,7 +243,7 @@ function checkSourceDates(
       context,
       childPointer(childPointer(pointer, 'cites'), index),
       'source-after-review',
-      `${where} was reviewed on ${reviewed.text} (${whose}) but cites ${show(id)}, published ${issued.text}: a note cannot rest on a source published after its review; correct the review date (or give this claim its own ${keySyntax(context.format, 'reviewed')}) or the source's date`,
+      `${where()} was reviewed on ${reviewed.text} (${whose}) but cites ${show(id)}, published ${issued.text}: a note cannot rest on a source published after its review; correct the review date (or give this claim its own ${keySyntax(context.format, 'reviewed')}) or the source's date`,
       { actual: id },
     );
   });

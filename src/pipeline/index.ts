@@ -24,7 +24,7 @@ import { articleParser } from './parse-article.ts';
 import rehypeCiteArticle from './rehype-cite-article.ts';
 import rehypeCollectGarbage from './rehype-collect-garbage.ts';
 import rehypeHeadMetadata from './rehype-head-metadata.ts';
-import rehypeNotes from './rehype-notes.ts';
+import rehypeNotes, { type NotesCache } from './rehype-notes.ts';
 import rehypeLegend from './rehype-legend.ts';
 import rehypePage from './rehype-page.ts';
 import rehypeReview from './rehype-review.ts';
@@ -42,16 +42,24 @@ export interface PipelineOptions {
   limits?: ResolvedLimits;
   /** The page's published address (`--base-url`, else the claims file's `canonical`), when known. */
   canonical?: string;
+  /** The notes of the last build of this article, to reuse (a warm process: watch mode). */
+  notesCache?: NotesCache;
 }
 
 export function createPipeline(options: PipelineOptions) {
-  const { slug, claims, claimsFile, style, limits = resolveLimits(), canonical } = options;
+  const { slug, claims, claimsFile, style, limits = resolveLimits(), canonical, notesCache } = options;
   const page = canonical === undefined ? {} : { canonical };
   return createAnchorPipeline(options)
     .use(remarkForgetPositions)
     .use(remarkRehype, { handlers: claimHandlers })
     .use(rehypeCollectGarbage)
-    .use(rehypeNotes, { claims, style, claimsFile, nesting: limits.nesting })
+    .use(rehypeNotes, {
+      claims,
+      style,
+      claimsFile,
+      nesting: limits.nesting,
+      ...(notesCache === undefined ? {} : { cache: notesCache }),
+    })
     .use(rehypeCiteArticle, { source: claims.source, slug, styles: offeredStyles(style) })
     .use(rehypeHeadMetadata, { claims, ...page })
     .use(rehypePage, { claims, slug, ...page })
@@ -84,7 +92,7 @@ export { default as remarkParagraphNumbers } from './remark-paragraph-numbers.ts
 export { default as remarkDropTitleHeading } from './remark-drop-title-heading.ts';
 export { default as remarkClaims, claimHandlers, type RemarkClaimsOptions } from './remark-claims.ts';
 export { default as remarkForgetPositions } from './remark-forget-positions.ts';
-export { default as rehypeNotes, type RehypeNotesOptions } from './rehype-notes.ts';
+export { default as rehypeNotes, type RehypeNotesOptions, type NotesCache } from './rehype-notes.ts';
 export { default as rehypeCiteArticle, type RehypeCiteArticleOptions } from './rehype-cite-article.ts';
 export { default as rehypePage, type RehypePageOptions } from './rehype-page.ts';
 export { default as rehypeReview, type RehypeReviewOptions } from './rehype-review.ts';

@@ -8,7 +8,15 @@
  * Chicago author-date: citeproc sorts it). Each note links back to its passage.
  *
  * A note nested deeper than the limit is an error on the claims file, at the note.
+ *
+ * With a `cache` (kept by a warm process between builds of one article: watch mode), each
+ * note's Markdown is rendered once, and each note's `<li>` is written to HTML once for the same
+ * inputs: the claim's id, kind, verdict, paragraph, note number, note and quote, and its sources and review
+ * line as they are rendered this time. A note whose inputs are unchanged carries its HTML from
+ * the last build (`data.html`, which `rehype-stringify-page` writes as it is); the others are
+ * written and remembered. The page is the same as without the cache, byte for byte.
  */
+import { createHash } from 'node:crypto';
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import type { VFile } from 'vfile';
@@ -16,7 +24,9 @@ import { formatReference, sortReferences, type StyleId } from '../cite/index.ts'
 import type { ClaimsDocument } from '../claims/types.ts';
 import { kindLabels, verdictLabels } from './labels.ts';
 import { defaultLimits } from './limits.ts';
+import type { LimitError } from './limits.ts';
 import { renderNotes } from './note-markdown.ts';
+import { pageHtml } from './rehype-stringify-page.ts';
 import { reviewedPhrase } from './rehype-review.ts';
 import { error } from './report.ts';
 import type { AnchoredClaim } from './remark-claims.ts';
@@ -29,6 +39,18 @@ export interface RehypeNotesOptions {
   claimsFile?: VFile;
   /** Deepest nesting of a note (default: `defaultLimits.nesting`). */
   nesting?: number;
+  /** What the last build of the same article left to reuse (watch mode); none by default. */
+  cache?: NotesCache;
+}
+
+/** What one article's builds in a warm process keep of its notes (see `RehypeNotesOptions.cache`). */
+export interface NotesCache {
+  /** The nesting limit the bodies were rendered under. */
+  nesting?: number;
+  /** Each note's Markdown, rendered (or the limit it passed). */
+  bodies: Map<string, Element[] | LimitError>;
+  /** Each claim's `<li>` as HTML, by claim id, with the inputs it was made from. */
+  items: Map<string, { key: string; html: string }>;
 }
 
 /** Each anchored claim's note, rendered and sanitised, by claim id. */
@@ -41,7 +63,7 @@ declare module 'vfile' {
 }
 
 export default function rehypeNotes(options: RehypeNotesOptions) {
-  const { claims, style, claimsFile, nesting = defaultLimits.nesting } = options;
+  const { claims, style, claimsFile, nesting = defaultLimits.nesting, cache } = options;
   const references = new Map(claims.references.map((reference) => [reference.id, reference]));
 
   return function transformer(tree: Root, file: VFile): void {
@@ -59,11 +81,28 @@ export default function rehypeNotes(options: RehypeNotesOptions) {
     };
 
     const notes = new Map<string, Element[]>();
-    const bodies = renderNotes(
+    const bodies = cachedBodies(
       anchored.map((item) => item.claim.note),
       nesting,
+      cache,
     );
-    const items = anchored.map((item, index) => {
+    /**
+     * A digest of each source as rendered, for the cache's keys: once per source and build (the
+     * rendering itself, in every note's key, would be most of the keys' length).
+     */
+    const sourceKeys = new Map<string, string>();
+    const sourceKey = (id: string): string => {
+      let key = sourceKeys.get(id);
+      if (key === undefined) {
+        key = createHash('sha256')
+          .update(JSON.stringify([id, sourceOf(id)]))
+          .digest('base64');
+        sourceKeys.set(id, key);
+      }
+      return key;
+    };
+    const items = new Map<string, { key: string; html: string }>();
+    const noteItems = anchored.map((item, index) => {
       const body = bodies[index] ?? [];
       let content: Element[];
       if (Array.isArray(body)) {
@@ -75,14 +114,39 @@ export default function rehypeNotes(options: RehypeNotesOptions) {
       }
       notes.set(item.claim.id, content);
       const quote = (blocks[item.span.block] ?? '').slice(item.span.start, item.span.end);
-      return noteItem(
-        item,
+      const reviewed = reviewedPhrase(claims.review, { date: item.claim.reviewed });
+      const make = (): Element =>
+        noteItem(
+          item,
+          quote,
+          [...content],
+          item.claim.cites.map((id) => element('li', {}, [...sourceOf(id)])),
+          reviewed,
+        );
+      if (!cache || !Array.isArray(body)) return make();
+      const { claim } = item;
+      const key = JSON.stringify([
+        claim.kind,
+        claim.verdict ?? null,
+        item.paragraph ?? null,
+        item.note,
+        claim.note,
         quote,
-        content,
-        item.claim.cites.map((id) => element('li', {}, [...sourceOf(id)])),
-        reviewedPhrase(claims.review, { date: item.claim.reviewed }),
-      );
+        claim.cites.map(sourceKey),
+        reviewed ?? null,
+      ]);
+      const known = cache.items.get(claim.id);
+      // A note written before from the same inputs is not made again: an empty `<li>` stands in
+      // the tree for it (nothing after this plugin looks inside the notes), written as its HTML.
+      const li = known?.key === key ? element('li', {}, []) : make();
+      const html = known?.key === key ? known.html : pageHtml(li);
+      // (hast-util-from-parse5 declares a `position` on every element's data; none is needed here.)
+      li.data = { html } as NonNullable<Element['data']>;
+      items.set(claim.id, { key, html });
+      return li;
     });
+    // Only this build's notes are kept: a claim removed is forgotten.
+    if (cache) cache.items = items;
     file.data.notes = notes;
 
     const citedIds = new Set(anchored.flatMap(({ claim }) => claim.cites));
@@ -91,7 +155,7 @@ export default function rehypeNotes(options: RehypeNotesOptions) {
     tree.children.push(
       h('section.marginalia-notes', { ariaLabelledby: 'marginalia-notes-heading' }, [
         h('h2#marginalia-notes-heading', 'Editor’s notes'),
-        h('ol.marginalia-note-list', items),
+        h('ol.marginalia-note-list', noteItems),
       ]),
     );
     if (cited.length > 0) {
@@ -106,6 +170,30 @@ export default function rehypeNotes(options: RehypeNotesOptions) {
       );
     }
   };
+}
+
+/**
+ * Each note rendered ({@link renderNotes}), those rendered by an earlier build from the cache:
+ * only the notes whose Markdown is new are rendered. The cache then holds this build's notes.
+ */
+function cachedBodies(
+  markdowns: readonly string[],
+  nesting: number,
+  cache: NotesCache | undefined,
+): Array<Element[] | LimitError> {
+  if (!cache) return renderNotes(markdowns, nesting);
+  const known = cache.nesting === nesting ? cache.bodies : new Map<string, Element[] | LimitError>();
+  const missing = [...new Set(markdowns.filter((markdown) => !known.has(markdown)))];
+  const rendered = renderNotes(missing, nesting);
+  const bodies = new Map<string, Element[] | LimitError>();
+  missing.forEach((markdown, index) => bodies.set(markdown, rendered[index] ?? []));
+  for (const markdown of markdowns) {
+    const body = known.get(markdown);
+    if (body !== undefined) bodies.set(markdown, body);
+  }
+  cache.nesting = nesting;
+  cache.bodies = bodies;
+  return markdowns.map((markdown) => bodies.get(markdown) ?? []);
 }
 
 function noteItem(

@@ -13,6 +13,11 @@
  * `style`, SVG and MathML, templates, an attribute name that would need escaping) is handed to
  * hast-util-to-html itself. `rehype-stringify-page.test.ts` checks the two agree on generated
  * trees.
+ *
+ * An element whose `data.html` is set is written as that HTML, without looking inside it: a
+ * warm build (watch mode) sets it on a note it has written before from the same inputs (see
+ * `rehype-notes.ts`), so that a save rewrites only the notes that changed. Only the build sets
+ * it, to what this serializer wrote for the same element.
  */
 import type { Element, Nodes, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
@@ -21,6 +26,13 @@ import { find, html as htmlSchema, type Info } from 'property-information';
 import { stringify as commas } from 'comma-separated-tokens';
 import { stringify as spaces } from 'space-separated-tokens';
 import type { Plugin } from 'unified';
+
+declare module 'hast' {
+  interface ElementData {
+    /** The element's HTML as this serializer writes it, known already: written as it is. */
+    html?: string;
+  }
+}
 
 const rehypeStringifyPage: Plugin<[], Root, string> = function () {
   this.compiler = (tree) => pageHtml(tree as Root);
@@ -85,6 +97,8 @@ export function pageHtml(node: Nodes): string {
       push(textEscape.test(value) ? value.replace(textEscapes, reference) : value);
     } else if (node.type === 'root') {
       for (const child of node.children) write(child);
+    } else if (node.type === 'element' && node.data?.html !== undefined) {
+      push(node.data.html);
     } else if (node.type === 'element' && !wholeElements.has(node.tagName)) {
       const attributes = attributesOf(node, infoOf);
       if (attributes === undefined) {

@@ -2,13 +2,15 @@
  * The warm rebuilder of watch and edit mode: the compiler stays loaded in this process, and a
  * change rebuilds only the articles whose files changed (`build` from `src/build/`, on this
  * thread, with its cache), one build at a time. After each build it says which pages to reload
- * and which articles failed, with their problems.
+ * and which articles failed, with their problems. Each article's notes and annotations are kept
+ * from one build to the next (`../build/warm-cache.ts`), so a save rewrites only those it changed.
  */
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { build, type BuildOptions, type BuiltArticle } from '../build/build.ts';
 import type { ArticlePaths } from '../build/discover.ts';
 import { formatMessages } from '../cli/format-messages.ts';
+import { WarmCache } from '../build/warm-cache.ts';
 import type { LiveProblem } from '../editor/protocol.ts';
 
 export interface RebuildOptions {
@@ -57,6 +59,8 @@ export class Rebuilder {
   /** The articles waiting for the next build, by slug. */
   private _next: Batch | undefined;
   private _running: Promise<void> | undefined;
+  /** Each article's notes and annotations from its last build, reused by the next (`warm-cache.ts`). */
+  private readonly _warm = new WarmCache();
   /** Told after each build. */
   readonly listeners: Array<(outcome: RebuildOutcome) => void> = [];
 
@@ -124,6 +128,7 @@ export class Rebuilder {
       jobs: 1,
       progress: false,
       onArticle,
+      warmCache: this._warm,
       ...(baseUrl === undefined ? {} : { baseUrl }),
     };
     try {

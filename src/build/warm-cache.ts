@@ -1,0 +1,46 @@
+/**
+ * What a warm process (watch and edit mode: `src/serve/rebuilder.ts`) keeps of each article's
+ * last build, so that a save rebuilds only what it changed: the notes rendered and written to
+ * HTML (`rehype-notes.ts`), each note's HTML and text for the annotations, and each
+ * annotation's JSON (`serializeAnnotationCollection`). Everything is keyed by what it was made
+ * from, so a rebuild writes the same bytes as a build from nothing; each build keeps only what
+ * it used, so the cache holds one build's worth per article.
+ *
+ * It lives in memory only, for the life of the process, and is used on the build's own thread
+ * (never handed to a worker).
+ */
+import type { Element } from 'hast';
+import type { AnnotationJsonCache } from '../annotations/web-annotation.ts';
+import type { NotesCache } from '../pipeline/rehype-notes.ts';
+
+/** One article's share. */
+export interface ArticleWarmCache {
+  notes: NotesCache;
+  /** A rendered note's HTML and text, by the note's elements (the same array from build to build). */
+  noteText: WeakMap<readonly Element[], { html: string; text: string }>;
+  annotations: AnnotationJsonCache;
+}
+
+export class WarmCache {
+  private readonly _articles = new Map<string, ArticleWarmCache>();
+
+  /** The cache of the article built into `outDir/slug` (for `CompileOptions.warm`). */
+  article(outDir: string, slug: string): ArticleWarmCache {
+    const key = `${outDir}\0${slug}`;
+    let entry = this._articles.get(key);
+    if (entry === undefined) {
+      entry = {
+        notes: { bodies: new Map(), items: new Map() },
+        noteText: new WeakMap(),
+        annotations: new Map(),
+      };
+      this._articles.set(key, entry);
+    }
+    return entry;
+  }
+
+  /** Forget an article (its build failed, or it is gone). */
+  forget(outDir: string, slug: string): void {
+    this._articles.delete(`${outDir}\0${slug}`);
+  }
+}
