@@ -11,6 +11,16 @@
  *                                  blocks (`anchorQuotes`), the first call in the process
  */
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+
+/** What `src/cite/engine.ts` and `src/cite/format.ts` load on first use. */
+const citationPackages = [
+  '@citation-js/core',
+  '@citation-js/plugin-csl',
+  '@citation-js/plugin-bibtex',
+  'parse5',
+  'hast-util-from-parse5',
+];
 
 export interface ChildResult {
   mode: string;
@@ -34,6 +44,11 @@ async function build(
 ): Promise<Omit<ChildResult, 'maxRssBytes'>> {
   const loadStart = performance.now();
   const { compileArticle } = await import('../src/build/compile-article.ts');
+  // The packages that the build loads only once it has a citation to format (`src/cite/`):
+  // loaded here, with the rest, so that the figure stays the work's alone. They come from
+  // Node's module cache when the build asks for them.
+  const load = createRequire(new URL('../src/cite/engine.ts', import.meta.url));
+  for (const name of citationPackages) load(name);
   const start = performance.now();
   const result = await compileArticle(
     { slug: 'bench', article, claims, format: format === 'md' ? 'md' : 'txt' },

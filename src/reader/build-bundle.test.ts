@@ -4,7 +4,12 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { claimKinds } from '../claims/types.ts';
-import { buildReaderBundle, bundleBudget, collapseTemplateWhitespace, litPropertyNames } from './build-bundle.ts';
+import {
+  buildReaderBundle,
+  bundleBudget,
+  collapseTemplateWhitespace,
+  litPropertyNames,
+} from './build-bundle.ts';
 import { wideQuery } from './theme.ts';
 
 describe('buildReaderBundle', () => {
@@ -57,7 +62,8 @@ describe('buildReaderBundle', () => {
     // Lit's own members, instance and static, as its minified code names them.
     for (const name of ['C', 'l', 'requestUpdate', 'renderRoot']) expect(lit.has(name), name).toBe(true);
     // Members of the lazily loaded parts and of the entry's classes are renamed alike…
-    for (const name of ['_toggleKind', '_measureFrom', '_layout']) expect(renamed[name], name).toMatch(/^[A-Za-z_$][\w$]*$/);
+    for (const name of ['_toggleKind', '_measureFrom', '_layout'])
+      expect(renamed[name], name).toMatch(/^[A-Za-z_$][\w$]*$/);
     // …and never to one of Lit's names: on an element that would overwrite Lit's own.
     expect(Object.entries(renamed).filter(([, short]) => lit.has(short))).toEqual([]);
     expect(new Set(Object.values(renamed)).size).toBe(Object.keys(renamed).length);

@@ -193,7 +193,8 @@ export async function buildReaderBundle(outFile: string): Promise<ReaderBundle> 
     files: files.map(([name]) => name),
     renamed: Object.fromEntries(
       Object.entries(result.mangleCache ?? {}).filter(
-        (entry): entry is [string, string] => !entry[0].startsWith(takenPrefix) && typeof entry[1] === 'string',
+        (entry): entry is [string, string] =>
+          !entry[0].startsWith(takenPrefix) && typeof entry[1] === 'string',
       ),
     ),
   };
