@@ -31,6 +31,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { assetManifestName, type AssetManifest } from '../src/build/assets.ts';
+import { programFilesHash, programIdName } from '../src/build/cache.ts';
 import { buildEditorBundle, editorScriptName } from '../src/editor/build-bundle.ts';
 import { buildReaderBundle, bundleBudget, formatSize } from '../src/reader/build-bundle.ts';
 
@@ -193,5 +194,7 @@ copyRuntimeFiles();
 await bundleCommand();
 await buildAssets();
 manifest();
+// Last, when every file of dist/ is written: the build cache's id of this program.
+writeFileSync(path.join(dist, programIdName), `${await programFilesHash(dist)}\n`);
 writeFileSync(stamp, `${new Date().toISOString()}\n`);
 process.stdout.write(`Built the package into dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

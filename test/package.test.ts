@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import { build as esbuild } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { programFilesHash, programIdName } from '../src/build/cache.ts';
 import { serveStatic, type Served } from '../src/serve/serve.ts';
 import { gotoReader, launchChromium, openPage, repository } from './browser/harness.ts';
 
@@ -84,6 +85,10 @@ describe('the packed package, installed with --omit=dev into an empty folder', (
     };
     const tags = manifest.modules.flatMap((module) => module.declarations ?? []).map((item) => item.tagName);
     expect(tags).toContain('marginalia-reader');
+    // The build cache's id of the program, recorded by the package build, matches what shipped.
+    expect((await readFile(path.join(root, 'dist', programIdName), 'utf8')).trim()).toBe(
+      await programFilesHash(path.join(root, 'dist')),
+    );
   });
 
   it('should check and build the folder’s articles with npx marginalia', async () => {

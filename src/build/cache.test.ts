@@ -2,7 +2,16 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { articleKey, cacheFileName, loadCache, programHash, saveCache, type CacheManifest } from './cache.ts';
+import {
+  articleKey,
+  cacheFileName,
+  loadCache,
+  programFilesHash,
+  programHash,
+  programIdName,
+  saveCache,
+  type CacheManifest,
+} from './cache.ts';
 import type { ArticlePaths } from './discover.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'marginalia-cache-'));
@@ -45,6 +54,31 @@ describe('articleKey', () => {
     expect(keys[1]).toBe(keys[0]);
     expect(new Set(keys.slice(1)).size).toBe(keys.length - 1);
     expect(await programHash()).toBe(program);
+  });
+
+  it("should hash a program's files by path and content, leaving out tests and the package build's records", async () => {
+    // Arrange
+    const root = path.join(work, 'program');
+    mkdirSync(path.join(root, 'bin'), { recursive: true });
+    writeFileSync(path.join(root, 'index.js'), 'export {};');
+    writeFileSync(path.join(root, 'bin', 'main.js'), 'run();');
+    const before = await programFilesHash(root);
+
+    // Act
+    for (const name of ['.stamp', '.tsbuildinfo', programIdName, 'a.test.ts'])
+      writeFileSync(path.join(root, name), 'x');
+    const withRecords = await programFilesHash(root);
+    writeFileSync(path.join(root, 'bin', 'main.js'), 'run(1);');
+    const edited = await programFilesHash(root);
+    writeFileSync(path.join(root, 'bin', 'main.js'), 'run();');
+    writeFileSync(path.join(root, 'bin', 'other.js'), '');
+    const added = await programFilesHash(root);
+
+    // Assert
+    expect(before).toMatch(/^[0-9a-f]{64}$/u);
+    expect(withRecords).toBe(before);
+    expect(edited).not.toBe(before);
+    expect(added).not.toBe(before);
   });
 
   it('should give no key for an article whose file cannot be read', async () => {

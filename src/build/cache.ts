@@ -3,7 +3,8 @@
  * only the articles whose source, claims or program changed.
  *
  * An article's key is a SHA-256 of everything its page is made from: the program (every
- * source file under `src/` but tests, the package manifest and lockfiles, the Node.js version),
+ * source file under `src/` but tests, or the compiled `dist/` as its package build recorded it;
+ * the package manifest and lockfiles; the Node.js version),
  * the build options that reach the page (base URL, `generated` time, citation style), the
  * article's slug, format and file names, and the bytes of its text and claims file. A style
  * file that the claims file names is a *dependency*: its hash is kept beside the entry and
@@ -64,10 +65,13 @@ async function sourceFiles(dir: string): Promise<string[]> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const file = path.join(dir, entry.name);
     if (entry.isDirectory()) found.push(...(await sourceFiles(file)));
-    else if (entry.isFile() && !/\.test\.ts$/u.test(entry.name)) found.push(file);
+    else if (entry.isFile() && !notProgram.test(entry.name)) found.push(file);
   }
   return found;
 }
+
+/** Files beside the program that are not part of it: tests, and the package build's own records. */
+const notProgram = /\.test\.ts$|^\.stamp$|^\.tsbuildinfo$|^program-id\.txt$/u;
 
 async function contentOrNothing(file: string): Promise<Buffer | string> {
   try {
@@ -77,21 +81,47 @@ async function contentOrNothing(file: string): Promise<Buffer | string> {
   }
 }
 
+/**
+ * Where the package build (`scripts/build-package.ts`) records `programFilesHash` of `dist/`,
+ * once, after writing it: hashing the 400 files of the compiled program in every command took
+ * a build of one small article ~150 ms.
+ */
+export const programIdName = 'program-id.txt';
+
+/** A hash of every file of the program under `root` (its path and bytes). */
+export async function programFilesHash(root: string): Promise<string> {
+  const files = (await sourceFiles(root)).sort();
+  const contents = await Promise.all(files.map((file) => readFile(file)));
+  return sha256(
+    ...files.flatMap((file, index) => [
+      path.relative(root, file).split(path.sep).join('/'),
+      contents[index] ?? 'missing',
+    ]),
+  );
+}
+
 let program: Promise<string> | undefined;
 
 /**
  * The hash of the program that builds: any change to a source file, a dependency or Node.js
- * makes it change. Computed once per process.
+ * makes it change. Computed once per process; for the compiled package, its files' hash is the
+ * one its build recorded (`dist/` is written only by that build, which records it again).
  */
 export function programHash(): Promise<string> {
   program ??= (async () => {
-    const files = (await sourceFiles(sourceRoot)).sort();
-    const parts: Array<string | Uint8Array> = [`marginalia-cache-${cacheVersion}`, process.version];
-    for (const file of files) parts.push(path.relative(sourceRoot, file), await readFile(file));
-    for (const name of ['package.json', 'package-lock.json', 'node_modules/.package-lock.json']) {
-      parts.push(name, await contentOrNothing(path.join(packageRoot, name)));
-    }
-    return sha256(...parts);
+    const recorded = await readFile(path.join(sourceRoot, programIdName), 'utf8').then(
+      (text) => text.trim(),
+      () => '',
+    );
+    const files = /^[0-9a-f]{64}$/u.test(recorded) ? recorded : await programFilesHash(sourceRoot);
+    const names = ['package.json', 'package-lock.json', 'node_modules/.package-lock.json'];
+    const lockfiles = await Promise.all(names.map((name) => contentOrNothing(path.join(packageRoot, name))));
+    return sha256(
+      `marginalia-cache-${cacheVersion}`,
+      process.version,
+      files,
+      ...names.flatMap((name, index) => [name, lockfiles[index] ?? 'missing']),
+    );
   })();
   return program;
 }
