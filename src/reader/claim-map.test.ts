@@ -79,4 +79,46 @@ describe('<marginalia-claim-map>', () => {
     expect(map.ticks).toHaveLength(200);
     map.remove();
   });
+
+  it("should read each paragraph's place once for all the claims in it", async () => {
+    // Arrange
+    defineClaimMap({ ReaderPart, html, nothing });
+    const article = document.createElement('article');
+    article.getBoundingClientRect = () => ({ top: 0, height: 1000, width: 600 }) as DOMRect;
+    const reads = new Map<string, number>();
+    const paragraphs = [100, 600].map((top, index) => {
+      const paragraph = document.createElement('p');
+      paragraph.dataset.paragraph = String(index + 1);
+      paragraph.getBoundingClientRect = () => {
+        reads.set(`p${index + 1}`, (reads.get(`p${index + 1}`) ?? 0) + 1);
+        return { top, height: 200, width: 600 } as DOMRect;
+      };
+      article.append(paragraph);
+      return paragraph;
+    });
+    const claims = [0, 0, 0, 1, 1].map((at, index) => {
+      const mark = document.createElement('mark');
+      mark.getBoundingClientRect = () => {
+        reads.set('mark', (reads.get('mark') ?? 0) + 1);
+        return { top: 0, height: 20, width: 60 } as DOMRect;
+      };
+      paragraphs[at]?.append(mark);
+      return { id: `c${index + 1}`, number: index + 1, marks: [mark] } as unknown as ReaderClaim;
+    });
+    const map = document.createElement('marginalia-claim-map') as ClaimMapElement & {
+      ticks: Array<{ top: number | undefined }>;
+      updateComplete: Promise<boolean>;
+    };
+    Object.assign(map, { article, claims, ready: true });
+
+    // Act
+    document.body.append(map);
+    await map.updateComplete;
+    await map.updateComplete;
+
+    // Assert
+    expect(Object.fromEntries(reads)).toEqual({ p1: 1, p2: 1 });
+    expect(map.ticks.map((tick) => tick.top)).toEqual([0.1, 0.1, 0.1, 0.6, 0.6]);
+    map.remove();
+  });
 });
