@@ -354,6 +354,30 @@ describe('toAnnotationCollection', () => {
     expect(failedMusts(annotationMusts, writtenItems[0])).toEqual([]);
   });
 
+  it('should take unchanged annotations from the cache in a later build, whose time differs, and write what a fresh build writes', () => {
+    // Arrange
+    const cache: NonNullable<Parameters<typeof serializeAnnotationCollection>[1]> = new Map();
+    const later = '2024-03-05T10:00:07Z';
+    serializeAnnotationCollection(toAnnotationCollection(input()), cache);
+    const kept = new Map([...cache].map(([id, entry]) => [id, entry.parts]));
+    const dated = toAnnotationCollection(input({ generated: later, created: '2024-03-01T00:00:00Z' }));
+    const undated = toAnnotationCollection(input({ generated: later }));
+
+    // Act
+    const again = serializeAnnotationCollection(undated, cache);
+    const reused = [...cache].filter(([id, entry]) => kept.get(id) === entry.parts).length;
+    const withDate = serializeAnnotationCollection(dated, cache);
+
+    // Assert
+    expect(kept.size).toBe(claims.length);
+    expect(again).toBe(serializeAnnotationCollection(undated));
+    expect(again).toContain(later);
+    expect(again).not.toContain(generated);
+    expect(again).not.toContain('\\u0000');
+    expect(reused).toBe(claims.length);
+    expect(withDate).toBe(serializeAnnotationCollection(dated));
+  });
+
   it('should keep untrusted note text intact through the written JSON', () => {
     // Arrange
     const hostile =

@@ -418,9 +418,14 @@ export function plainReference(reference: CslItem & { id: string }): string {
 
 /**
  * What a warm process keeps of one collection's JSON between builds (watch mode): each
- * annotation's JSON, by id, with the annotation it was written from.
+ * annotation's JSON, by id, with the annotation it was written from. Both are kept without the
+ * build's time (see `serializeAnnotationCollection`): the JSON as the pieces around it.
  */
-export type AnnotationJsonCache = Map<string, { item: WebAnnotation; json: string }>;
+export type AnnotationJsonCache = Map<string, { item: WebAnnotation; parts: string[] }>;
+
+/** Stands for the build's time in a cached annotation; its JSON is never a note's text. */
+const timePlaceholder = '\u0000generated\u0000';
+const timePlaceholderJson = JSON.stringify(timePlaceholder);
 
 const jsonEscapes: Record<string, string> = {
   '<': '\\u003c',
@@ -440,10 +445,10 @@ function safeJson(value: unknown): string {
  * `<`, `>`, `&`, U+2028 and U+2029 are written as `\u` escapes (same value, and safe to embed in
  * an HTML `<script type="application/ld+json">`).
  *
- * With a `cache`, an annotation whose content is the same as at the last call is not written
- * again: its JSON is taken from the cache (the text is the same as without it; the escapes
- * replace single characters, so escaping the pieces is escaping the whole). The cache then
- * holds this collection's annotations only.
+ * With a `cache`, an annotation whose content is the same as at the last call, but for the
+ * build's time, is not written again: its JSON is taken from the cache, with this build's time
+ * (the text is the same as without it; the escapes replace single characters, so escaping the
+ * pieces is escaping the whole). The cache then holds this collection's annotations only.
  */
 export function serializeAnnotationCollection(
   collection: AnnotationCollection,
@@ -451,12 +456,31 @@ export function serializeAnnotationCollection(
 ): string {
   const items = collection.first?.items;
   if (!cache || !collection.first || !items) return `${safeJson(collection)}\n`;
+  const time = safeJson(collection.generated);
   const fresh: AnnotationJsonCache = new Map();
   const pieces = items.map((item) => {
+    // Every build has its own time, in each annotation's `generated` (and in `created` when the
+    // claims give no date): without it, an annotation that did not change is written alike.
+    let timed = 0;
+    const timeless = { ...item };
+    if (timeless.generated === collection.generated) {
+      timeless.generated = timePlaceholder;
+      timed++;
+    }
+    if (timeless.created === collection.generated) {
+      timeless.created = timePlaceholder;
+      timed++;
+    }
     const known = cache.get(item.id);
-    const json = known && sameJson(known.item, item) ? known.json : safeJson(item);
-    fresh.set(item.id, { item, json });
-    return json;
+    if (known && sameJson(known.item, timeless)) {
+      fresh.set(item.id, known);
+      return known.parts.join(time);
+    }
+    const parts = safeJson(timeless).split(timePlaceholderJson);
+    // A text that held the placeholder itself would be split too: such an annotation is not kept.
+    if (parts.length !== timed + 1) return safeJson(item);
+    fresh.set(item.id, { item: timeless, parts });
+    return parts.join(time);
   });
   cache.clear();
   for (const [id, entry] of fresh) cache.set(id, entry);
