@@ -38,9 +38,4 @@ export class WarmCache {
     }
     return entry;
   }
-
-  /** Forget an article (its build failed, or it is gone). */
-  forget(outDir: string, slug: string): void {
-    this._articles.delete(`${outDir}\0${slug}`);
-  }
 }

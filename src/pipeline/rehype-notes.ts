@@ -138,8 +138,9 @@ export default function rehypeNotes(options: RehypeNotesOptions) {
       const known = cache.items.get(claim.id);
       // A note written before from the same inputs is not made again: an empty `<li>` stands in
       // the tree for it (nothing after this plugin looks inside the notes), written as its HTML.
-      const li = known?.key === key ? element('li', {}, []) : make();
-      const html = known?.key === key ? known.html : pageHtml(li);
+      const written = known?.key === key ? known.html : undefined;
+      const li = written === undefined ? make() : element('li', {}, []);
+      const html = written ?? pageHtml(li);
       // (hast-util-from-parse5 declares a `position` on every element's data; none is needed here.)
       li.data = { html } as NonNullable<Element['data']>;
       items.set(claim.id, { key, html });

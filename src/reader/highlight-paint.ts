@@ -3,10 +3,10 @@ import { type HighlightColour, highlightColours } from '../highlights/model.ts';
 /**
  * Painting the reader's highlights with the CSS Custom Highlight API: each colour is one named
  * highlight of the document (`marginalia-hl-yellow`, …) holding the ranges of its passages,
- * coloured by `::highlight(marginalia-hl-yellow)` rules (`highlightRules`) that the painter adds to
- * the document the first time it paints. The article's DOM is never touched, so the build's flat claim marks stay as they are and a highlight may cover any
- * part of them. The passage whose card is open is also in `marginalia-hl-active-<colour>`, painted
- * over the others.
+ * coloured by `::highlight(marginalia-hl-yellow)` rules (`highlightRules`) that the painter adds
+ * to the document the first time it paints. The article's DOM is never touched, so the build's
+ * flat claim marks stay as they are and a highlight may cover any part of them. The passage
+ * whose card is open is also in `marginalia-hl-active-<colour>`, painted over the others.
  *
  * Where the API is missing, nothing is painted (`canPaint` says so); the reader still lists the
  * highlights and shows each one's place in the margin.
