@@ -67,11 +67,13 @@ export function quickRead(text: string): Record<string, unknown> | undefined {
  * (`? `), an anchor, alias, tag or reserved character where a value starts, a comment glued
  * to a bracket, comma or quote, an empty key in a flow collection or a flow collection as a
  * key (or one that could be), a block scalar that starts with an empty line or gives its indentation, a flow
- * collection that goes on over lines (and, in {@link hasShallowContinuation}, a quoted value whose next line is not indented). The rule is coarse on purpose: a false alarm only costs
- * the slower reading.
+ * collection that goes on over lines (and, in {@link hasShallowContinuation}, a quoted value
+ * whose next line is not indented). Also a value that starts with a sign or `0b`, where the two
+ * read numbers differently (`-0`, `+.5`, `-0x1`, `0b1`). The rule is coarse on purpose: a false
+ * alarm only costs the slower reading.
  */
 const rareSyntax =
-  /^%|\n(?:---|\.\.\.)|^(?:---|\.\.\.)[^\n]|\t|(?:^|[\s[{,])\?(?:\s|$)|(?:^[ ]*|[-:?,[{][ ]+|[[{,])[&!%@`]|(?:[-:?[{][ ]+|[[{])\*|[[{,\]}"']#|[[{,]\s*:|[\]}]\s*:(?:\s|$)|(?:^|[-:?][ ]+)[|>][-+1-9]*[ ]*(?:#[^\n]*)?\n[ ]*(?:\n|$)|[|>][-+]?[1-9]|(?:^|[-:?][ ]+)[ ]*[[{][^\n\]}]*$|[{,]\s*[[{]/mu;
+  /^%|\n(?:---|\.\.\.)|^(?:---|\.\.\.)[^\n]|\t|(?:^|[\s[{,])\?(?:\s|$)|(?:^[ ]*|[-:?,[{][ ]+|[[{,])[&!%@`]|(?:[-:?[{][ ]+|[[{])\*|[[{,\]}"']#|[[{,]\s*:|[\]}]\s*:(?:\s|$)|(?:^|[-:?][ ]+)[|>][-+1-9]*[ ]*(?:#[^\n]*)?\n[ ]*(?:\n|$)|[|>][-+]?[1-9]|(?:^|[-:?][ ]+)[ ]*[[{][^\n\]}]*$|[{,]\s*[[{]|(?:^[ ]*|[-:?,[{][ ]+|[[{,])(?:[-+](?:\.|0[xob])|-0(?![.0-9eE])|0b)/mu;
 
 /** A line's indentation, its `- ` item markers, and what follows them. */
 const lineParts = /^( *)((?:-(?: +|$))*)(.*)$/u;
