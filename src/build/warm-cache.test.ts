@@ -109,8 +109,13 @@ describe('warm rebuilds', () => {
       ),
     );
     await compare();
+    const parsed = cached.parsed?.tree;
+    expect(parsed?.type).toBe('root');
     edit(textPath, (text) => `A new first paragraph, written later.\n\n${text}`);
     await compare();
+    // The article changed: parsed again, and the new tree kept.
+    expect(cached.parsed?.text).toBe(readFileSync(textPath, 'utf8'));
+    expect(cached.parsed?.tree).not.toBe(parsed);
     edit(claimsPath, (text) => text.replace('review:\n', 'review:\n  url: https://example.org/review\n'));
     await compare();
   }, 120_000);

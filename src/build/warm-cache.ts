@@ -1,8 +1,8 @@
 /**
  * What a warm process (watch and edit mode: `src/serve/rebuilder.ts`) keeps of each article's
  * last build, so that a save rebuilds only what it changed: the notes rendered and written to
- * HTML (`rehype-notes.ts`), each note's HTML and text for the annotations, and each
- * annotation's JSON (`serializeAnnotationCollection`). Everything is keyed by what it was made
+ * HTML (`rehype-notes.ts`), each note's HTML and text for the annotations, each
+ * annotation's JSON (`serializeAnnotationCollection`), and the article's parsed tree. Everything is keyed by what it was made
  * from, so a rebuild writes the same bytes as a build from nothing; each build keeps only what
  * it used, so the cache holds one build's worth per article.
  *
@@ -10,6 +10,7 @@
  * (never handed to a worker).
  */
 import type { Element } from 'hast';
+import type { Root } from 'mdast';
 import type { AnnotationJsonCache } from '../annotations/web-annotation.ts';
 import type { NotesCache } from '../pipeline/rehype-notes.ts';
 
@@ -19,6 +20,11 @@ export interface ArticleWarmCache {
   /** A rendered note's HTML and text, by the note's elements (the same array from build to build). */
   noteText: WeakMap<readonly Element[], { html: string; text: string }>;
   annotations: AnnotationJsonCache;
+  /**
+   * The article's tree as the parser left it, and what it was parsed from: the next build
+   * parses again only when one of them changed (a save of the claims file alone does not).
+   */
+  parsed?: { text: string; key: string; tree: Root };
 }
 
 export class WarmCache {
