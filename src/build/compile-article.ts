@@ -301,7 +301,7 @@ function compileWithin(
     style,
     limits,
     ...(canonical === undefined ? {} : { canonical }),
-    ...(options.warm === undefined ? {} : { notesCache: options.warm.notes }),
+    ...(options.warm === undefined ? {} : { notesCache: options.warm.notes, outline: true }),
   });
   let html: string | undefined;
   try {
@@ -329,6 +329,9 @@ function compileWithin(
     );
   }
   if (hasErrors(files)) return failed(title);
+  const outline = articleFile.data.pageOutline;
+  if (options.warm && outline) options.warm.page = { html, outline };
+  delete articleFile.data.pageOutline;
   // The page's trees are garbage now; on a long article, return their memory before the annotations.
   if (html.length >= largePage) collectGarbage();
   progress.stage = 'annotations';

@@ -2,7 +2,7 @@
  * What a warm process (watch and edit mode: `src/serve/rebuilder.ts`) keeps of each article's
  * last build, so that a save rebuilds only what it changed: the notes rendered and written to
  * HTML (`rehype-notes.ts`), each note's HTML and text for the annotations, each
- * annotation's JSON (`serializeAnnotationCollection`), and the article's parsed tree. Everything is keyed by what it was made
+ * annotation's JSON (`serializeAnnotationCollection`), the article's parsed tree, and the page. Everything is keyed by what it was made
  * from, so a rebuild writes the same bytes as a build from nothing; each build keeps only what
  * it used, so the cache holds one build's worth per article.
  *
@@ -13,6 +13,7 @@ import type { Element } from 'hast';
 import type { Root } from 'mdast';
 import type { AnnotationJsonCache } from '../annotations/web-annotation.ts';
 import type { NotesCache } from '../pipeline/rehype-notes.ts';
+import type { PageOutline } from '../pipeline/rehype-stringify-page.ts';
 
 /** One article's share. */
 export interface ArticleWarmCache {
@@ -25,6 +26,16 @@ export interface ArticleWarmCache {
    * parses again only when one of them changed (a save of the claims file alone does not).
    */
   parsed?: { text: string; key: string; tree: Root };
+  /**
+   * The page the last build made, and where its elements are: watch mode sends an open page
+   * only what changed from one build to the next (`src/serve/page-patch.ts`).
+   */
+  page?: PageSnapshot;
+}
+
+export interface PageSnapshot {
+  html: string;
+  outline: PageOutline;
 }
 
 export class WarmCache {

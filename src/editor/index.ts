@@ -1,14 +1,14 @@
 /**
  * The script the local server adds to the pages it serves in watch and edit mode (never to a
- * built site): it shows the rebuilt page in place when its article was rebuilt, keeping the reader's place;
- * shows the problems of a failed build over the page (`<marginalia-problems>`); and in edit mode
+ * built site): it shows the rebuilt page in place when its article was rebuilt, keeping the
+ * reader's place (replacing only what changed, when the server says what that is); shows the problems of a failed build over the page (`<marginalia-problems>`); and in edit mode
  * adds the editing layer (`<marginalia-editor>`). It reads its mode and token from the page's
  * `<meta name="marginalia-serve">`, which only the server writes.
  */
 import { connectLive } from './live-client.ts';
 import './marginalia-editor.ts';
 import './marginalia-problems.ts';
-import { refreshKeepingPlace, restorePlace } from './page-reload.ts';
+import { patchInPlace, refreshKeepingPlace, restorePlace } from './page-reload.ts';
 
 const meta = document.querySelector('meta[name="marginalia-serve"]');
 const mode = meta?.getAttribute('data-mode');
@@ -26,15 +26,24 @@ if (meta && (mode === 'watch' || mode === 'edit')) {
     document.body.append(editor);
   }
   restorePlace();
+  const rebuilt = (rebuilt: string): void => {
+    // The list of articles changes with any of them; a page, with its own article.
+    if (rebuilt !== '' && slug !== '' && rebuilt !== slug && isArticle) return;
+    if (editor?.isConnected) editor.requestReload();
+    else void refreshKeepingPlace();
+  };
   connectLive({
     problems: (problems) => {
       overlay.problems = slug === '' ? problems : problems.filter((problem) => problem.slug === slug);
     },
-    rebuilt: (rebuilt) => {
-      // The list of articles changes with any of them; a page, with its own article.
-      if (rebuilt !== '' && slug !== '' && rebuilt !== slug && isArticle) return;
-      if (editor?.isConnected) editor.requestReload();
-      else void refreshKeepingPlace();
+    rebuilt,
+    patched: (patch) => {
+      if (!isArticle || patch.slug !== slug || editor?.busy || !patchInPlace(patch)) {
+        rebuilt(patch.slug);
+        return;
+      }
+      // The editor reads the claims file's new state when it is connected again.
+      if (editor?.isConnected) document.body.append(editor);
     },
   });
 }

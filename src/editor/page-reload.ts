@@ -14,7 +14,43 @@
  * `reloadKeepingPlace` reloads the page: the scroll position is kept in the tab's session
  * storage for the moment of the reload and restored once the reader has wired the new page. A
  * draft (an unsaved form) can ride along the same way.
+ *
+ * `patchInPlace` shows a rebuild of a large page without either: the server sends what changed
+ * (`src/serve/page-patch.ts`), and only that is replaced.
  */
+import { applyPatch } from './apply-patch.ts';
+import type { PagePatch } from './protocol.ts';
+
+/**
+ * Whether this page is still laid out as the server wrote it, so that a patch's addresses lead
+ * where they should: not after an in-place refresh that had to put the head's metadata back in
+ * another order.
+ */
+let patchable = true;
+
+/**
+ * Shows a rebuild by replacing what changed (`apply-patch.ts`), when the patch is for the
+ * version of the page shown here; then the reader reads the page again. False when nothing was
+ * done: the page is then refreshed or reloaded as before.
+ */
+export function patchInPlace(patch: PagePatch): boolean {
+  const version = document.querySelector('meta[name="marginalia-page-version"]');
+  if (!patchable || reloading || refreshing || version?.getAttribute('content') !== patch.from) return false;
+  const replaced = applyPatch(document, patch.parts);
+  if (!replaced) return false;
+  version.setAttribute('content', patch.to);
+  const reader = document.querySelector('marginalia-reader') as (Element & { refresh?: Refresh }) | null;
+  if (replaced.length === 0 || !reader?.refresh) return true;
+  // The change shows in the next frame; the reader reads the page again after it.
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      if (reader.refresh?.(replaced) === false) reloadKeepingPlace();
+    }),
+  );
+  return true;
+}
+
+type Refresh = (replaced: readonly Element[]) => boolean;
 
 const scrollKey = (): string => `marginalia:serve:scroll:${location.pathname}`;
 const draftKey = (): string => `marginalia:serve:draft:${location.pathname}`;
@@ -102,8 +138,19 @@ async function refreshOnce(): Promise<void> {
     return;
   }
   const { scrollX: x, scrollY: y } = window;
-  for (const element of document.head.querySelectorAll(described)) element.remove();
-  document.head.append(...[...next.head.querySelectorAll(described)].map((node) => document.adoptNode(node)));
+  const old = [...document.head.querySelectorAll(described)];
+  const fresh = [...next.head.querySelectorAll(described)].map((node) => document.adoptNode(node));
+  if (
+    old.length === fresh.length &&
+    old.every((element, index) => element.localName === fresh[index]?.localName)
+  ) {
+    // Each in the place of the one before: the head stays in the order the server wrote it.
+    old.forEach((element, index) => element.replaceWith(fresh[index] as Element));
+  } else {
+    for (const element of old) element.remove();
+    document.head.append(...fresh);
+    patchable = false;
+  }
   const layers = [...document.body.children].filter((element) => serveLayers.has(element.localName));
   for (const node of [...document.body.childNodes]) {
     if (!(node instanceof Element && serveLayers.has(node.localName))) node.remove();

@@ -23,6 +23,33 @@ export interface LiveProblem {
   ruleId?: string;
 }
 
+/** One step of a part's address: an element by `id`, or by tag, class and place among its like. */
+export type PatchStep = { id: string } | { tag: string; class: string; nth: number };
+
+/** An element of the page to replace (`src/serve/page-patch.ts`). */
+export interface PatchPart {
+  /** Where the element is, from the document. */
+  at: PatchStep[];
+  /** Its tag, checked before anything is replaced. */
+  tag: string;
+  /** The element's new HTML. */
+  html: string;
+  /**
+   * Instead of `html`, for the text of a `script` (data: the page's JSON-LD and its own data),
+   * which may be megabytes where a save changes a few words: the element keeps its tag, and its
+   * text from `start` to `end` becomes `text`.
+   */
+  splice?: { start: number; end: number; text: string };
+}
+
+/** The `patch` event: what to replace to make the page of version `from` into version `to`. */
+export interface PagePatch {
+  slug: string;
+  from: string;
+  to: string;
+  parts: PatchPart[];
+}
+
 /** What the served page learns from its `<meta name="marginalia-serve">`. */
 export interface ServeConfig {
   /** `watch`: reload and the problems overlay; `edit`: the editing layer too. */

@@ -44,10 +44,21 @@ export interface PipelineOptions {
   canonical?: string;
   /** The notes of the last build of this article, to reuse (a warm process: watch mode). */
   notesCache?: NotesCache;
+  /** Record where the page's elements are, as `file.data.pageOutline` (watch mode). */
+  outline?: boolean;
 }
 
 export function createPipeline(options: PipelineOptions) {
-  const { slug, claims, claimsFile, style, limits = resolveLimits(), canonical, notesCache } = options;
+  const {
+    slug,
+    claims,
+    claimsFile,
+    style,
+    limits = resolveLimits(),
+    canonical,
+    notesCache,
+    outline,
+  } = options;
   const page = canonical === undefined ? {} : { canonical };
   return createAnchorPipeline(options)
     .use(remarkForgetPositions)
@@ -66,7 +77,7 @@ export function createPipeline(options: PipelineOptions) {
     .use(rehypeReview, { claims, claimsFile, nesting: limits.nesting })
     .use(rehypeVerdictSummary)
     .use(rehypeLegend, { claims })
-    .use(rehypeStringifyPage);
+    .use(rehypeStringifyPage, { outline: outline === true });
 }
 
 /**
@@ -96,6 +107,10 @@ export { default as rehypeNotes, type RehypeNotesOptions, type NotesCache } from
 export { default as rehypeCiteArticle, type RehypeCiteArticleOptions } from './rehype-cite-article.ts';
 export { default as rehypePage, type RehypePageOptions } from './rehype-page.ts';
 export { default as rehypeReview, type RehypeReviewOptions } from './rehype-review.ts';
-export { default as rehypeStringifyPage } from './rehype-stringify-page.ts';
+export {
+  default as rehypeStringifyPage,
+  type RehypeStringifyPageOptions,
+  type PageOutline,
+} from './rehype-stringify-page.ts';
 export { rules, type RuleId } from './messages.ts';
 export { defaultLimits, LimitError, type Limits } from './limits.ts';

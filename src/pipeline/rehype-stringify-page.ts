@@ -34,8 +34,42 @@ declare module 'hast' {
   }
 }
 
-const rehypeStringifyPage: Plugin<[], Root, string> = function () {
-  this.compiler = (tree) => pageHtml(tree as Root);
+export interface RehypeStringifyPageOptions {
+  /**
+   * Also record where the page's elements are in the HTML, as `file.data.pageOutline` (watch
+   * mode: `src/serve/page-patch.ts` compares two builds of a page with it).
+   */
+  outline?: boolean;
+}
+
+/**
+ * Where an element is in the page's HTML (`html.slice(start, end)` is the element), and where its
+ * child elements are; recorded down to {@link outlineDepth} levels, deeper elements not at all.
+ */
+export interface PageOutline {
+  start: number;
+  end: number;
+  children: PageOutline[];
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The root's outline: its children are the page's top elements (`html`). */
+    pageOutline: PageOutline;
+  }
+}
+
+/** How deep the outline goes: far enough for the notes in their list, and no further. */
+const outlineDepth = 8;
+
+const rehypeStringifyPage: Plugin<[RehypeStringifyPageOptions?], Root, string> = function (options) {
+  this.compiler = (tree, file) => {
+    if (!options?.outline) return pageHtml(tree as Root);
+    const outline: PageOutline = { start: 0, end: 0, children: [] };
+    const html = pageHtml(tree as Root, outline);
+    file.data.pageOutline = outline;
+    return html;
+  };
 };
 export default rehypeStringifyPage;
 
@@ -61,8 +95,11 @@ const references: Record<string, string> = {
 };
 const reference = (character: string): string => references[character] ?? character;
 
-/** The HTML of `node`, equal to `toHtml(node)`. */
-export function pageHtml(node: Nodes): string {
+/**
+ * The HTML of `node`, equal to `toHtml(node)`; with `outline`, where its elements are (filled
+ * in as `node`'s own outline).
+ */
+export function pageHtml(node: Nodes, outline?: PageOutline): string {
   /** Pieces not yet joined. */
   const parts: string[] = [];
   /**
@@ -91,15 +128,36 @@ export function pageHtml(node: Nodes): string {
     return info;
   };
 
+  /** The outline of the element being written, while it is recorded. */
+  let parent = outline;
+  let depth = 0;
   const write = (node: Nodes): void => {
     if (node.type === 'text') {
       const { value } = node;
       push(textEscape.test(value) ? value.replace(textEscapes, reference) : value);
     } else if (node.type === 'root') {
       for (const child of node.children) write(child);
-    } else if (node.type === 'element' && node.data?.html !== undefined) {
+      if (outline && node === root) outline.end = length;
+    } else if (parent && node.type === 'element' && depth < outlineDepth) {
+      const entry: PageOutline = { start: length, end: 0, children: [] };
+      const above = parent;
+      above.children.push(entry);
+      parent = entry;
+      depth += 1;
+      writeElement(node);
+      depth -= 1;
+      parent = above;
+      entry.end = length;
+    } else if (node.type === 'element') {
+      writeElement(node);
+    } else {
+      push(toHtml(node));
+    }
+  };
+  const writeElement = (node: Element): void => {
+    if (node.data?.html !== undefined) {
       push(node.data.html);
-    } else if (node.type === 'element' && !wholeElements.has(node.tagName)) {
+    } else if (!wholeElements.has(node.tagName)) {
       const attributes = attributesOf(node, infoOf);
       if (attributes === undefined) {
         push(toHtml(node));
@@ -115,6 +173,7 @@ export function pageHtml(node: Nodes): string {
     }
   };
 
+  const root = node;
   write(node);
   return html + parts.join('');
 }

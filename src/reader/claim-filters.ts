@@ -35,12 +35,27 @@ export class ClaimFilters implements ReactiveController {
   }
 
   hostConnected(): void {
-    for (const count of this._counts()) {
-      count.setAttribute('role', 'button');
-      count.setAttribute('aria-pressed', 'false');
-    }
+    this._wireCounts();
     this._host.addEventListener('click', this._onClick);
     this._host.addEventListener('keydown', this._onKeyDown);
+  }
+
+  /** Parts of the page were replaced (a live rebuild): shows the filters on them again. */
+  refresh(): void {
+    this._wireCounts();
+    this._shown = false;
+    if (this.active) this._showInText();
+  }
+
+  /** The summary's counts as toggle buttons, pressed for the verdict shown alone. */
+  private _wireCounts(): void {
+    for (const count of this._counts()) {
+      count.setAttribute('role', 'button');
+      count.setAttribute(
+        'aria-pressed',
+        String(count.dataset['verdict'] === this.verdict && this.kinds.size === 0),
+      );
+    }
   }
 
   hostDisconnected(): void {

@@ -28,6 +28,8 @@ export interface ClaimMarksOptions {
 export class ClaimMarksController implements ReactiveController {
   private readonly _host: ReactiveControllerHost & HTMLElement;
   private readonly _options: ClaimMarksOptions;
+  /** The hidden descriptions it added after the article. */
+  private _descriptions: HTMLElement | undefined;
   /** The claims whose marks were last marked open (`aria-expanded`, `data-marginalia-active`). */
   private _expanded: ReadonlySet<string> = new Set();
 
@@ -50,6 +52,13 @@ export class ClaimMarksController implements ReactiveController {
     this._host.removeEventListener('keydown', this._onKeyDown);
     this._host.removeEventListener('pointerover', this._onPointerOver);
     this._host.removeEventListener('pointerout', this._onPointerOut);
+  }
+
+  /** Lets go of the host and removes the descriptions, for a controller wiring the marks anew. */
+  dispose(): void {
+    this.hostDisconnected();
+    this._host.removeController(this);
+    this._descriptions?.remove();
   }
 
   /**
@@ -87,26 +96,29 @@ export class ClaimMarksController implements ReactiveController {
       descriptions.append(description);
       const first = claim.marks[0];
       if (!first) continue;
-      first.tabIndex = 0;
-      first.setAttribute('role', 'button');
-      first.setAttribute('aria-expanded', 'false');
-      first.setAttribute(
-        'aria-describedby',
-        `${first.getAttribute('aria-describedby') ?? ''} ${description.id}`.trim(),
-      );
+      setAttribute(first, 'tabindex', '0');
+      setAttribute(first, 'role', 'button');
+      setAttribute(first, 'aria-expanded', 'false');
+      const described = first.getAttribute('aria-describedby') ?? '';
+      if (!described.split(' ').includes(description.id))
+        first.setAttribute('aria-describedby', `${described} ${description.id}`.trim());
       if (!first.hasAttribute('aria-details')) first.setAttribute('aria-details', claim.note.id);
     }
     for (const mark of article?.querySelectorAll<HTMLElement>('mark[data-claims]') ?? []) {
-      mark.dataset['marginaliaLabel'] = claimsOfMark(mark, byId)
+      const label = claimsOfMark(mark, byId)
         .map((claim) =>
           claim.verdict === 'none' ? claim.kindLabel : `${claim.kindLabel} · ${claim.verdictLabel}`,
         )
         .join(' + ');
+      if (mark.dataset['marginaliaLabel'] !== label) mark.dataset['marginaliaLabel'] = label;
     }
     // One Tab stop per claim: its passage. The note number after it (the link that takes a
     // reader without JavaScript to the note) stays clickable but leaves the Tab order.
-    for (const ref of article?.querySelectorAll<HTMLElement>('a.marginalia-noteref') ?? []) ref.tabIndex = -1;
+    for (const ref of article?.querySelectorAll<HTMLElement>('a.marginalia-noteref') ?? []) {
+      setAttribute(ref, 'tabindex', '-1');
+    }
     this._host.append(descriptions);
+    this._descriptions = descriptions;
   }
 
   /** Which of a mark's claims a click opens: one that starts here first, then the next each click. */
@@ -176,4 +188,12 @@ export class ClaimMarksController implements ReactiveController {
       mark.removeAttribute('data-marginalia-hover');
     }
   };
+}
+
+/**
+ * Sets an attribute unless it has that value already: wired again after a live rebuild, most
+ * marks are as they were, and a write would make the browser style them again.
+ */
+function setAttribute(element: Element, name: string, value: string): void {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }

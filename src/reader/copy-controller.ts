@@ -63,7 +63,7 @@ const copiedMessages: Readonly<Record<Copy['content'], string>> = {
 
 export class CopyController implements ReactiveController {
   private readonly _host: ReactiveControllerHost & HTMLElement;
-  private readonly _options: CopyOptions;
+  private _options: CopyOptions;
   private _wired = false;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: CopyOptions) {
@@ -80,6 +80,26 @@ export class CopyController implements ReactiveController {
 
   hostDisconnected(): void {
     document.removeEventListener('copy', this._onCopy);
+  }
+
+  /**
+   * Parts of the page were replaced (a live rebuild): copies cite the page's new data, and the
+   * new notes and "Cite this article" get their buttons (a note near the view gets them now).
+   */
+  refresh(data: PageData, replaced: readonly Element[]): void {
+    this._options = { ...this._options, data };
+    if (!this._wired) return;
+    const selector = 'li.marginalia-note[data-claim]';
+    for (const element of replaced) {
+      const notes = element.matches(selector) ? [element] : [...element.querySelectorAll(selector)];
+      for (const note of notes) {
+        if (!note.querySelector(':scope > .marginalia-copy-actions'))
+          this._addNoteButtons(note as HTMLElement);
+      }
+      const cite =
+        element.closest('section.marginalia-cite') ?? element.querySelector('section.marginalia-cite');
+      if (cite) this._addCiteButtons(cite);
+    }
   }
 
   /** Copies the passage of the article that `range` selects, cited. */
@@ -228,6 +248,7 @@ export class CopyController implements ReactiveController {
     const { styles, bibtex, cslJson } = this._options.data;
     for (const style of styles) {
       const entry = section.querySelector(`dd[data-style="${CSS.escape(style.id)}"]`);
+      if (entry?.querySelector('.marginalia-copy')) continue;
       entry?.append(
         ' ',
         copyButton('Copy', `Copy reference in ${style.label}`, () => this.copyReference({ style })),
@@ -238,7 +259,7 @@ export class CopyController implements ReactiveController {
       ['CSL-JSON', 'csl-json', cslJson],
     ] as const;
     const offered = formats.filter(([, , text]) => text !== '');
-    if (offered.length === 0) return;
+    if (offered.length === 0 || section.querySelector('.marginalia-cite-copy')) return;
     const line = document.createElement('p');
     line.className = 'marginalia-cite-copy';
     line.append('Copy:');

@@ -118,6 +118,14 @@ export class FeatureLoader {
     return this._features;
   }
 
+  /** Parts of the page were replaced (a live rebuild): the loaded features catch up. */
+  refresh(data: PageData, replaced: readonly Element[]): void {
+    this.copy?.refresh(data, replaced);
+    // Connected again, the reader's highlights are read and placed in the new text.
+    this.highlighter?.hostDisconnected();
+    this.highlighter?.hostConnected();
+  }
+
   /** Resolves once the parts are defined and the part that `selector` finds has rendered. */
   async rendered(selector: string): Promise<void> {
     const { host } = this._options;

@@ -24,8 +24,9 @@ export class LegendController implements ReactiveController {
     host.addController(this);
   }
 
+  /** Wires the legend; again when it was replaced (a live rebuild). */
   hostConnected(): void {
-    if (this._legend) return;
+    if (this._legend?.isConnected) return;
     this._legend = this._host.querySelector<HTMLElement>('.marginalia-legend');
     const heading = this._legend?.querySelector('h2');
     if (!this._legend || !heading) return;

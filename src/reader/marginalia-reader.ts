@@ -13,7 +13,6 @@ import {
   type FilterDetail,
   type NoteOpenSource,
   type SettingsPickDetail,
-  type ToolbarCommand,
 } from './events.ts';
 import { FeatureLoader } from './feature-loader.ts';
 import { KeyboardController } from './keyboard-controller.ts';
@@ -23,9 +22,11 @@ import { StylesheetController } from './stylesheet-controller.ts';
 import { OpenNotes } from './open-notes.ts';
 import { PanelsController } from './panels-controller.ts';
 import { parsePageData, readPageData, styleFor, type PageData } from './page-data.ts';
+import { readerCommands } from './reader-commands.ts';
 import { readerShortcuts } from './reader-shortcuts.ts';
 import './reader-toolbar.ts';
 import {
+  onOff,
   SettingsController,
   type CopyFormat,
   type MarkStyle,
@@ -101,14 +102,7 @@ import {
 @customElement('marginalia-reader')
 export class MarginaliaReader extends LitElement {
   /** Highlights shown (`on`) or hidden (`off`); remembered. */
-  @property({
-    attribute: 'highlights',
-    reflect: true,
-    converter: {
-      fromAttribute: (value: string | null) => value !== 'off',
-      toAttribute: (value: boolean) => (value ? 'on' : 'off'),
-    },
-  })
+  @property({ attribute: 'highlights', reflect: true, converter: onOff })
   highlights = true;
 
   /** How claim marks look: `calm` (a thin underline, tinted on hover) or `strong` (tinted); remembered. */
@@ -172,11 +166,23 @@ export class MarginaliaReader extends LitElement {
         : passageBounds(this._byId.get(card)),
   });
 
+  private readonly _commands = readerCommands({
+    _panels: this._panels,
+    _settings: this._settings,
+    _features: () => this._features,
+    _loader: () => this._loader(),
+    _announce: (message) => this._announce(message),
+    _focusedClaim: () =>
+      this.shadowRoot?.activeElement?.closest<HTMLElement>('[data-card]')?.dataset['card'] ??
+      this.activeClaimId,
+    _close: (claimId) => this.closeNote(claimId),
+  });
+
   /** The keyboard shortcuts, also listed in the help dialog. */
   private readonly _shortcuts = readerShortcuts({
     step: (delta) => this._notes.step(delta),
-    escape: () => this._escape(),
-    command: (command) => this._command(command),
+    escape: () => this._commands.escape(),
+    command: (command) => this._commands.run(command),
   });
 
   /** The claim whose note is active (the last one opened), if any. */
@@ -192,6 +198,21 @@ export class MarginaliaReader extends LitElement {
   /** Closes a claim's note, pinned or not; focus goes back to its passage unless told otherwise. */
   closeNote(claimId: string, returnFocus = true): void {
     this._notes.close(claimId, returnFocus);
+  }
+
+  /**
+   * Parts of the page were replaced (`replaced`), as watch mode shows a rebuild: reads the claims
+   * and the page's data again and wires what is new; false when the article itself was replaced.
+   */
+  refresh(replaced: readonly Element[]): boolean {
+    if (this._marks && this.querySelector('.marginalia-article') !== this._article) return false;
+    this._enhance();
+    this._data = readPageData(document);
+    this._legend.hostConnected();
+    this._filters.refresh();
+    this._features?.refresh(this._data, replaced);
+    this.requestUpdate();
+    return true;
   }
 
   override connectedCallback(): void {
@@ -229,7 +250,7 @@ export class MarginaliaReader extends LitElement {
         ?settings-open=${this._panels.settingsOpen}
         ?panels=${parts}
         .mine=${mine ? { count: mine.count, open: mine.panelOpen } : undefined}
-        @marginalia-command=${(event: CustomEvent<CommandDetail>) => this._command(event.detail.command)}
+        @marginalia-command=${(event: CustomEvent<CommandDetail>) => this._commands.run(event.detail.command)}
       ></marginalia-toolbar>
       <div class="layout">
         <div class="side">
@@ -304,8 +325,9 @@ export class MarginaliaReader extends LitElement {
     ></marginalia-note-card>`;
   }
 
-  /** Reads the claims once and wires their marks. */
+  /** Reads the claims and wires their marks (again after a live rebuild). */
   private _enhance(): void {
+    this._marks?.dispose();
     this._article = this.querySelector('.marginalia-article');
     this._claims = readClaims(this);
     this._byId = new Map(this._claims.map((claim) => [claim.id, claim]));
@@ -342,28 +364,6 @@ export class MarginaliaReader extends LitElement {
       announce: (message) => this._announce(message),
     });
     return this._features;
-  }
-
-  private _escape(): boolean {
-    if (this._panels.help?.shown) return false;
-    if (this._features?.highlighter?.escape() || this._panels.escape()) return true;
-    const card = this.shadowRoot?.activeElement?.closest<HTMLElement>('[data-card]');
-    const claimId = card?.dataset['card'] ?? this.activeClaimId;
-    if (claimId === undefined) return false;
-    this.closeNote(claimId);
-    return true;
-  }
-
-  /** Does what a toolbar button or a shortcut asks for. */
-  private _command(command: ToolbarCommand): boolean {
-    const settings = this._settings;
-    if (command === 'panel' || command === 'settings') this._panels.toggle(command);
-    else if (command === 'help') this._panels.toggleHelp();
-    else if (command === 'mine') void this._loader().withHighlights((mine) => mine.togglePanel());
-    else if (command === 'highlights') this._announce(settings.toggleHighlights());
-    else if (command === 'theme') this._announce(settings.cycleTheme());
-    else this._announce(settings.resize(command === 'larger' ? 1 : -1));
-    return true;
   }
 
   private readonly _onSettingsPick = (event: CustomEvent<SettingsPickDetail>): void => {

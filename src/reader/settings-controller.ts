@@ -11,6 +11,12 @@ import { readerEvent, type SettingsChangeDetail } from './events.ts';
  * as empty: settings are a convenience and never stop the page.
  */
 
+/** The `highlights` attribute: `on` or `off` (absent: on). */
+export const onOff = {
+  fromAttribute: (value: string | null): boolean => value !== 'off',
+  toAttribute: (value: boolean): string => (value ? 'on' : 'off'),
+};
+
 export const themeChoices = ['system', 'light', 'dark'] as const;
 export type ThemeChoice = (typeof themeChoices)[number];
 

@@ -5,10 +5,12 @@
  *
  * - `problems`: the articles whose last build failed, with their messages (the page shows them
  *   over itself while its own article is among them);
- * - `reload`: an article was rebuilt (`{slug}`; "" for the list of articles): its pages reload.
+ * - `reload`: an article was rebuilt (`{slug}`; "" for the list of articles): its pages reload;
+ * - `patch`: an article was rebuilt, and its pages of the version before show the new one by
+ *   replacing what changed (`PagePatch`, from `page-patch.ts`); pages of another version reload.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { LiveProblem } from '../editor/protocol.ts';
+import type { LiveProblem, PagePatch } from '../editor/protocol.ts';
 
 export type { LiveProblem } from '../editor/protocol.ts';
 
@@ -50,6 +52,11 @@ export class LiveEvents {
   /** Tells the pages of these articles to reload. */
   reload(slugs: readonly string[]): void {
     for (const slug of slugs) this._send(frame('reload', { slug }));
+  }
+
+  /** Tells the pages of an article what changed on it. */
+  patch(patch: PagePatch): void {
+    this._send(frame('patch', patch));
   }
 
   /** How many pages are listening. */

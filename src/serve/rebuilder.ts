@@ -10,8 +10,10 @@ import type { VFile } from 'vfile';
 import { build, type BuildOptions, type BuiltArticle } from '../build/build.ts';
 import type { ArticlePaths } from '../build/discover.ts';
 import { formatMessages } from '../cli/format-messages.ts';
-import { WarmCache } from '../build/warm-cache.ts';
-import type { LiveProblem } from '../editor/protocol.ts';
+import { WarmCache, type PageSnapshot } from '../build/warm-cache.ts';
+import type { LiveProblem, PagePatch } from '../editor/protocol.ts';
+import { diffPages } from './page-patch.ts';
+import { fileStat, pageVersion } from './static-files.ts';
 
 export interface RebuildOptions {
   outDir: string;
@@ -31,6 +33,11 @@ export interface RebuildOutcome {
   failed: Map<string, LiveProblem[]>;
   /** Articles that built (or were unchanged): no longer failing. */
   succeeded: string[];
+  /**
+   * Of the articles rebuilt, those whose open pages can show the new build by replacing what
+   * changed (`page-patch.ts`), rather than by loading it again.
+   */
+  patches: Map<string, PagePatch>;
 }
 
 /** The problems of an article's files, for the overlay. */
@@ -61,6 +68,8 @@ export class Rebuilder {
   private _running: Promise<void> | undefined;
   /** Each article's notes and annotations from its last build, reused by the next (`warm-cache.ts`). */
   private readonly _warm = new WarmCache();
+  /** Each article's page as this process last wrote it, and the version of that file. */
+  private readonly _written = new Map<string, { page: PageSnapshot; version: string }>();
   /** Told after each build. */
   readonly listeners: Array<(outcome: RebuildOutcome) => void> = [];
 
@@ -104,8 +113,15 @@ export class Rebuilder {
 
   private async _build(articles: ArticlePaths[]): Promise<RebuildOutcome> {
     const { outDir, baseUrl, cwd, stderr, stdout } = this._options;
-    const outcome: RebuildOutcome = { rebuilt: [], failed: new Map(), succeeded: [] };
+    const outcome: RebuildOutcome = { rebuilt: [], failed: new Map(), succeeded: [], patches: new Map() };
     const started = performance.now();
+    const pageFile = (slug: string): string => path.join(outDir, slug, 'index.html');
+    /** The version of each page on disk before this build. */
+    const versions = new Map<string, string | undefined>();
+    for (const article of articles) {
+      const found = await fileStat(pageFile(article.slug));
+      versions.set(article.slug, found && pageVersion(found));
+    }
     const onArticle = (article: BuiltArticle): void => {
       for (const line of formatMessages(article.files)) stderr(line);
       if (!article.ok) {
@@ -133,6 +149,7 @@ export class Rebuilder {
     };
     try {
       await build(articles, options);
+      for (const slug of outcome.rebuilt) await this._comparePages(slug, versions.get(slug), outcome);
     } catch (cause) {
       for (const article of articles) {
         outcome.failed.set(article.slug, [
@@ -147,5 +164,27 @@ export class Rebuilder {
       }
     }
     return outcome;
+  }
+
+  /**
+   * What changed on the page of an article just rebuilt, from the build this process wrote
+   * before, when the file on disk before this build was that one (`from`).
+   */
+  private async _comparePages(
+    slug: string,
+    from: string | undefined,
+    outcome: RebuildOutcome,
+  ): Promise<void> {
+    const { outDir } = this._options;
+    const page = this._warm.article(outDir, slug).page;
+    const found = await fileStat(path.join(outDir, slug, 'index.html'));
+    const earlier = this._written.get(slug);
+    this._written.delete(slug);
+    if (!page || !found) return;
+    const to = pageVersion(found);
+    this._written.set(slug, { page, version: to });
+    if (!earlier || earlier.version !== from || from === undefined || earlier.page === page) return;
+    const parts = diffPages(earlier.page, page);
+    if (parts) outcome.patches.set(slug, { slug, from, to, parts });
   }
 }

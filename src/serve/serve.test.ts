@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -171,8 +171,13 @@ describe('serveFolder with a snippet', () => {
           // Act
           const reply = await get(served.url, `/${name}/`);
 
-          // Assert
-          const expected = page.replace('</head>', `${snippet}</head>`);
+          // Assert: the page's version (its size and time) and the snippet.
+          const { size, mtimeMs } = await stat(path.join(root, name, 'index.html'));
+          const version = `${size.toString(36)}-${Math.floor(mtimeMs).toString(36)}`;
+          const expected = page.replace(
+            '</head>',
+            `<meta name="marginalia-page-version" content="${version}">${snippet}</head>`,
+          );
           expect(reply.body, `${name} +${shift}`).toBe(expected);
           expect(reply.headers['content-length']).toBe(String(Buffer.byteLength(expected)));
         }

@@ -123,7 +123,8 @@ export async function serveSite(options: SiteOptions): Promise<Site> {
       for (const [slug, problems] of outcome.failed) failed.set(slug, problems);
       for (const slug of outcome.succeeded) failed.delete(slug);
       events.setProblems([...failed.values()].flat());
-      events.reload(outcome.rebuilt);
+      events.reload(outcome.rebuilt.filter((slug) => !outcome.patches.has(slug)));
+      for (const patch of outcome.patches.values()) events.patch(patch);
     });
     watcher = watchArticles(options.paths, (changed) => {
       for (const article of changed) {

@@ -87,9 +87,19 @@ async function headEnd(handle: FileHandle, size: number): Promise<number> {
 }
 
 /**
+ * Which build of a file this is (its size and time), as a page is told in
+ * `<meta name="marginalia-page-version">`: a change sent to open pages
+ * (`page-patch.ts`) names the version it applies to.
+ */
+export function pageVersion(found: { size: number; mtimeMs: number }): string {
+  return `${found.size.toString(36)}-${Math.floor(found.mtimeMs).toString(36)}`;
+}
+
+/**
  * Sends `file` (which exists and is a regular file) with its content type and length. With
- * `snippet`, an HTML page gets it right before its `</head>` (a page without one is sent as it
- * is). Resolves once the response is handed over.
+ * `snippet`, an HTML page gets it right before its `</head>`, after its version (see
+ * {@link pageVersion}); a page without `</head>` is sent as it is. Resolves once the response
+ * is handed over.
  */
 export async function sendFile(
   request: IncomingMessage,
@@ -103,7 +113,8 @@ export async function sendFile(
   // The browser asks again each time (no-cache), and gets "not modified" while the file is the
   // same: a reload after a rebuild fetches the page again, not the scripts it already compiled.
   const injects = snippet !== undefined && type.startsWith('text/html');
-  const etag = `W/"${size.toString(36)}-${Math.floor(found.mtimeMs).toString(36)}${injects ? `-${snippet.length.toString(36)}` : ''}"`;
+  const version = pageVersion(found);
+  const etag = `W/"${version}${injects ? `-${snippet.length.toString(36)}` : ''}"`;
   if (request.headers['if-none-match'] === etag) {
     response.writeHead(304, { ETag: etag, 'Cache-Control': 'no-cache' });
     response.end();
@@ -123,7 +134,7 @@ export async function sendFile(
       if (at !== -1) {
         head = Buffer.alloc(at);
         await handle.read(head, 0, at, 0);
-        extra = Buffer.from(snippet);
+        extra = Buffer.from(`<meta name="marginalia-page-version" content="${version}">${snippet}`);
       }
     } finally {
       await handle.close();

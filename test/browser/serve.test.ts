@@ -1,9 +1,10 @@
 /**
  * `marginalia serve` (and `npm start`): builds and serves on 127.0.0.1 and prints the address;
  * with `--watch`, a change in the articles folder rebuilds and shows the open page anew in place,
- * where the reader was, without a reload (in real Chromium, under the page's CSP).
+ * where the reader was, without a reload, and later saves by replacing only what changed (in
+ * real Chromium, under the page's CSP).
  */
-import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -99,6 +100,62 @@ describe('marginalia serve', () => {
     expect(await page.locator('mark[tabindex="0"]').count()).toBeGreaterThan(10);
     // One press of j, one claim on: the reader that was replaced listens to nothing any more.
     expect(page.url()).toMatch(new RegExp(`#note-${order[1]}$`));
+    expect(trouble.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('should show a later save by replacing only what changed, the reader wired on it', async () => {
+    // Arrange: a copy of its own; the first save after the server starts is shown by a refresh
+    // in place, and the server keeps that build to compare the next one with.
+    const articles = path.join(folder, 'patched-article');
+    await cp(path.join(repository, 'article'), articles, { recursive: true });
+    const claimsFile = path.join(articles, `${soraSlug}.claims.yaml`);
+    const served = await serveSite(
+      siteOptions({ paths: [articles], watch: true, out: path.join(folder, 'patched') }),
+    );
+    running.push(served);
+    const { page, trouble } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    await gotoReader(page, `${served.url}${soraSlug}/`);
+    const original = await readFile(claimsFile, 'utf8');
+    await refreshed(page, () =>
+      writeFile(claimsFile, original.replace('OpenAI announced Sora', 'OpenAI first announced Sora')),
+    );
+    await page.locator('li.marginalia-note .marginalia-copy-actions').first().waitFor({ state: 'attached' });
+    const version = () =>
+      page.evaluate(() =>
+        document.querySelector('meta[name="marginalia-page-version"]')?.getAttribute('content'),
+      );
+    const before = await version();
+    await page.evaluate(() => {
+      (window as unknown as { kept: Element | null }).kept = document.querySelector('marginalia-reader');
+    });
+    let loads = 0;
+    page.on('load', () => (loads += 1));
+
+    // Act
+    await writeFile(
+      claimsFile,
+      original.replace('OpenAI announced Sora', 'OpenAI, in a patch, announced Sora'),
+    );
+    const note = page.locator('li.marginalia-note[data-claim="sora-unveiling"]');
+    await expect
+      .poll(() => note.evaluate((element) => element.textContent), { timeout: 20_000 })
+      .toContain('OpenAI, in a patch, announced Sora');
+    await note.locator('.marginalia-copy-actions').waitFor({ state: 'attached' });
+    await page.locator('mark[data-claims~="sora-unveiling"]').first().click();
+    await page.locator('[data-card="sora-unveiling"]').waitFor({ timeout: 5000 });
+
+    // Assert: the same page and reader, a new version, the note's copy buttons, and the card of
+    // the passage's note shows the new text (the reader read the notes again).
+    expect(loads).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { kept: Element | null }).kept?.isConnected)).toBe(
+      true,
+    );
+    expect(await version()).not.toBe(before);
+    expect(await note.locator('.marginalia-copy-actions').count()).toBe(1);
+    await expect
+      .poll(() => page.locator('[data-card="sora-unveiling"]').innerText())
+      .toContain('OpenAI, in a patch, announced Sora');
     expect(trouble.errors).toEqual([]);
     await page.context().close();
   });
