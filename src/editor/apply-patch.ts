@@ -34,6 +34,7 @@ function stepFrom(root: Document, node: Document | Element, step: PatchStep): El
 /** What a part's HTML would have the page load or run. */
 const loading =
   /<script\b[^>]*\ssrc=|<link\b[^>]*\srel="?(?:stylesheet|modulepreload|preload)|<(?:iframe|object|embed)\b/iu;
+const inert = (part: PatchPart): boolean => !loading.test(part.html);
 
 /**
  * Replaces the parts' elements with their new HTML; the new elements, in order, or `undefined`
@@ -41,9 +42,7 @@ const loading =
  */
 export function applyPatch(root: Document, parts: readonly PatchPart[]): Element[] | undefined {
   const targets = parts.map((part) => findPart(root, part));
-  const fits =
-    targets.every((target) => target !== undefined) && parts.every((part) => !loading.test(part.html));
-  if (!fits) return undefined;
+  if (!targets.every((target) => target !== undefined) || !parts.every(inert)) return undefined;
   const replaced: Element[] = [];
   parts.forEach((part, index) => {
     const target = targets[index] as Element;
@@ -61,4 +60,15 @@ export function applyPatch(root: Document, parts: readonly PatchPart[]): Element
     if (element) replaced.push(element);
   });
   return replaced;
+}
+
+/** Whether every part leads to its element, and none would load anything. */
+export function fits(root: Document, parts: readonly PatchPart[]): boolean {
+  return parts.every((part) => inert(part) && findPart(root, part) !== undefined);
+}
+
+/** Whether a part is in the page's `<head>`: nothing a reader sees (but the tab's title). */
+export function inHead(part: PatchPart): boolean {
+  const step = part.at[1];
+  return step !== undefined && 'tag' in step && step.tag === 'head';
 }
