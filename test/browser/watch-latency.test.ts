@@ -1,8 +1,9 @@
 /**
  * How long, in watch mode, from saving a claims file to the open page showing the change (the
  * first frame that has it), and to the reader being ready on it: the server rebuilds the one
- * article in its warm process and the page swaps the new HTML in (`bench/watch-latency.ts`,
- * which `npm run bench` uses too). Measured in
+ * article in its warm process and the page swaps the new HTML in, or, from the second save on,
+ * only the elements that changed (`bench/watch-latency.ts`, which `npm run bench` uses too).
+ * Measured in
  * Chromium on the seed article (the lead's target: a median under 300 ms; the assertion has a
  * generous margin for a busy machine) and, with MARGINALIA_LATENCY_LARGE=1, on the benchmark's
  * 1 MB article with 10,000 claims (target: under 2 s). The figures are printed.
