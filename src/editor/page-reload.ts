@@ -18,7 +18,7 @@
  * `patchInPlace` shows a rebuild of a large page without either: the server sends what changed
  * (`src/serve/page-patch.ts`), and only that is replaced.
  */
-import { applyPatch, fits, inHead } from './apply-patch.ts';
+import { applyPatch, findPart, fits, inHead } from './apply-patch.ts';
 import type { PagePatch } from './protocol.ts';
 
 /**
@@ -38,7 +38,7 @@ export function patchInPlace(patch: PagePatch): boolean {
   if (!patchable || reloading || refreshing || version?.getAttribute('content') !== patch.from) return false;
   // What shows first; the head after the frame that shows it (a changed JSON-LD costs the
   // browser a fifth of a second on a long page, and nobody sees it).
-  if (!fits(document, patch.parts)) return false;
+  if (!fits(document, patch.parts) || patch.parts.some(replacesArticle)) return false;
   const head = patch.parts.filter(inHead);
   const replaced = applyPatch(
     document,
@@ -55,6 +55,12 @@ export function patchInPlace(patch: PagePatch): boolean {
     }),
   );
   return true;
+}
+
+/** Whether a part would replace the article itself, on which the reader has wired its marks. */
+function replacesArticle(part: PagePatch['parts'][number]): boolean {
+  const article = document.querySelector('.marginalia-article');
+  return article !== null && findPart(document, part)?.contains(article) === true;
 }
 
 type Refresh = (replaced: readonly Element[]) => boolean;

@@ -3,11 +3,16 @@
  * change rebuilds only the articles whose files changed (`build` from `src/build/`, on this
  * thread, with its cache), one build at a time. After each build it says which pages to reload
  * and which articles failed, with their problems. Each article's notes and annotations are kept
- * from one build to the next (`../build/warm-cache.ts`), so a save rewrites only those it changed.
+ * from one build to the next (`../build/warm-cache.ts`), so a save rewrites only those it changed;
+ * so is its page, so that its open pages are sent only what changed (`page-patch.ts`). Once the
+ * server has started, each article is compiled once more in the background (`warmUp`), so that
+ * its first save is warm too.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { build, type BuildOptions, type BuiltArticle } from '../build/build.ts';
+import { compileArticle } from '../build/compile-article.ts';
 import type { ArticlePaths } from '../build/discover.ts';
 import { formatMessages } from '../cli/format-messages.ts';
 import { WarmCache, type PageSnapshot } from '../build/warm-cache.ts';
@@ -57,6 +62,8 @@ export function liveProblems(slug: string, files: readonly VFile[]): LiveProblem
 
 interface Batch {
   articles: Map<string, ArticlePaths>;
+  /** Only compile, to fill the warm cache (`warmUp`); a rebuild asked for meanwhile clears it. */
+  warmOnly: boolean;
   done: Promise<RebuildOutcome>;
   resolve: (outcome: RebuildOutcome) => void;
 }
@@ -70,6 +77,8 @@ export class Rebuilder {
   private readonly _warm = new WarmCache();
   /** Each article's page as this process last wrote it, and the version of that file. */
   private readonly _written = new Map<string, { page: PageSnapshot; version: string }>();
+  /** Articles whose warm-up gave way to a save, warmed once no save waits. */
+  private readonly _warmLater: ArticlePaths[] = [];
   /** Told after each build. */
   readonly listeners: Array<(outcome: RebuildOutcome) => void> = [];
 
@@ -82,11 +91,27 @@ export class Rebuilder {
    * for meanwhile; resolves with what that build did.
    */
   rebuild(articles: readonly ArticlePaths[]): Promise<RebuildOutcome> {
+    return this._queue(articles, false);
+  }
+
+  /**
+   * Compiles these articles in turn, writing nothing, so that the first save of each is a warm
+   * rebuild whose open pages get only what changed (the server's first build is a plain one,
+   * on every core, with the build cache). An article whose page on disk is not what this
+   * compile makes is left to its first save. Queued as a rebuild is; a save asked for before
+   * it starts turns it into a rebuild.
+   */
+  warmUp(articles: readonly ArticlePaths[]): Promise<RebuildOutcome> {
+    return this._queue(articles, true);
+  }
+
+  private _queue(articles: readonly ArticlePaths[], warmOnly: boolean): Promise<RebuildOutcome> {
     if (!this._next) {
       let resolve: (outcome: RebuildOutcome) => void = () => undefined;
       const done = new Promise<RebuildOutcome>((settle) => (resolve = settle));
-      this._next = { articles: new Map(), done, resolve };
+      this._next = { articles: new Map(), warmOnly, done, resolve };
     }
+    if (!warmOnly) this._next.warmOnly = false;
     for (const article of articles) this._next.articles.set(article.slug, article);
     const { done } = this._next;
     this._running ??= this._drain();
@@ -102,9 +127,15 @@ export class Rebuilder {
     try {
       for (let batch = this._next; batch; batch = this._next) {
         this._next = undefined;
+        if (batch.warmOnly) {
+          await this._compileWarm([...batch.articles.values()]);
+          batch.resolve({ rebuilt: [], failed: new Map(), succeeded: [], patches: new Map() });
+          continue;
+        }
         const outcome = await this._build([...batch.articles.values()]);
         for (const listener of this.listeners) listener(outcome);
         batch.resolve(outcome);
+        if (!this._next && this._warmLater.length > 0) void this.warmUp(this._warmLater.splice(0));
       }
     } finally {
       this._running = undefined;
@@ -164,6 +195,34 @@ export class Rebuilder {
       }
     }
     return outcome;
+  }
+
+  /** See {@link warmUp}. */
+  private async _compileWarm(articles: ArticlePaths[]): Promise<void> {
+    const { outDir, baseUrl, cwd } = this._options;
+    for (const [index, article] of articles.entries()) {
+      // A save waits for one article at most: the rest are warmed after it.
+      if (this._next) {
+        this._warmLater.push(...articles.slice(index));
+        return;
+      }
+      if (this._written.has(article.slug)) continue;
+      const warm = this._warm.article(outDir, article.slug);
+      try {
+        const compiled = await compileArticle(article, {
+          cwd,
+          warm,
+          ...(baseUrl === undefined ? {} : { baseUrl }),
+        });
+        const file = path.join(outDir, article.slug, 'index.html');
+        const found = await fileStat(file);
+        if (!compiled.ok || !warm.page || !found || (await readFile(file, 'utf8')) !== compiled.html)
+          continue;
+        this._written.set(article.slug, { page: warm.page, version: pageVersion(found) });
+      } catch {
+        // Nothing lost: the article's first save compiles it from nothing.
+      }
+    }
   }
 
   /**

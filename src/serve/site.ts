@@ -126,6 +126,8 @@ export async function serveSite(options: SiteOptions): Promise<Site> {
       events.reload(outcome.rebuilt.filter((slug) => !outcome.patches.has(slug)));
       for (const patch of outcome.patches.values()) events.patch(patch);
     });
+    // In the background: each article's first save is then a warm rebuild, sent as a patch.
+    void rebuilder.warmUp(articles.filter((article) => !failed.has(article.slug)));
     watcher = watchArticles(options.paths, (changed) => {
       for (const article of changed) {
         articles = [...articles.filter((known) => known.slug !== article.slug), article];

@@ -105,8 +105,8 @@ describe('marginalia serve', () => {
   });
 
   it('should show a later save by replacing only what changed, the reader wired on it', async () => {
-    // Arrange: a copy of its own; the first save after the server starts is shown by a refresh
-    // in place, and the server keeps that build to compare the next one with.
+    // Arrange: a copy of its own; once the server has compiled it again in the background, its
+    // first save is sent as what changed.
     const articles = path.join(folder, 'patched-article');
     await cp(path.join(repository, 'article'), articles, { recursive: true });
     const claimsFile = path.join(articles, `${soraSlug}.claims.yaml`);
@@ -117,9 +117,7 @@ describe('marginalia serve', () => {
     const { page, trouble } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
     await gotoReader(page, `${served.url}${soraSlug}/`);
     const original = await readFile(claimsFile, 'utf8');
-    await refreshed(page, () =>
-      writeFile(claimsFile, original.replace('OpenAI announced Sora', 'OpenAI first announced Sora')),
-    );
+    await served.idle();
     await page.locator('li.marginalia-note .marginalia-copy-actions').first().waitFor({ state: 'attached' });
     const version = () =>
       page.evaluate(() =>
