@@ -1,8 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /**
- * The reader's keyboard shortcuts, listened for on the whole document. The same table feeds
- * the help overlay, so what is listed is what works. Shortcuts never fire while the reader
+ * The reader's keyboard shortcuts, listened for on the whole document. The reader's table of
+ * them also feeds the help overlay, so what is listed is what works (the whole table, even
+ * while the overlay, being open, leaves only `?` working). Shortcuts never fire while the reader
  * types in a field, nor with Ctrl, Alt or Meta held (those belong to the browser).
  */
 
@@ -44,11 +45,6 @@ export class KeyboardController implements ReactiveController {
   constructor(host: ReactiveControllerHost, shortcuts: () => readonly Shortcut[]) {
     this._shortcuts = shortcuts;
     host.addController(this);
-  }
-
-  /** The current table, for the help overlay. */
-  get table(): readonly Shortcut[] {
-    return this._shortcuts();
   }
 
   hostConnected(): void {

@@ -305,7 +305,7 @@ export class MarginaliaReader extends LitElement {
                 @marginalia-settings-pick=${this._onSettingsPick}
                 @marginalia-part-close=${() => this._panels.close('settings')}
               ></marginalia-settings-panel>
-              <marginalia-help-dialog .shortcuts=${this._keyboard.table}></marginalia-help-dialog>`
+              <marginalia-help-dialog .shortcuts=${this._shortcuts}></marginalia-help-dialog>`
           : nothing
       }
       ${views?.margin} ${this._live.render()}`;
