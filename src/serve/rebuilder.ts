@@ -106,6 +106,11 @@ export class Rebuilder {
   }
 
   private _queue(articles: readonly ArticlePaths[], warmOnly: boolean): Promise<RebuildOutcome> {
+    if (warmOnly && this._next && !this._next.warmOnly) {
+      // A save is waiting: these are warmed after it (never written with it).
+      this._warmLater.push(...articles);
+      return this._next.done;
+    }
     if (!this._next) {
       let resolve: (outcome: RebuildOutcome) => void = () => undefined;
       const done = new Promise<RebuildOutcome>((settle) => (resolve = settle));
