@@ -1,27 +1,16 @@
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { copySeed } from '../../test/seed-copy.ts';
 import { build, type BuildOptions } from './build.ts';
-import type { ArticlePaths } from './discover.ts';
 import { WarmCache } from './warm-cache.ts';
 
-const work = mkdtempSync(path.join(tmpdir(), 'marginalia-warm-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-const seed = new URL('../../article/', import.meta.url);
-const slug = 'sora-china-ai-video';
-const articles = path.join(work, 'article');
-cpSync(new URL(`${slug}.txt`, seed), path.join(articles, `${slug}.txt`));
-cpSync(new URL(`${slug}.claims.yaml`, seed), path.join(articles, `${slug}.claims.yaml`));
-const paths: ArticlePaths = {
-  slug,
-  article: path.join(articles, `${slug}.txt`),
-  claims: path.join(articles, `${slug}.claims.yaml`),
-  format: 'txt',
-};
-const claimsPath = paths.claims as string;
-const textPath = paths.article as string;
+const seedCopy = copySeed('marginalia-warm-');
+afterAll(() => seedCopy.remove());
+const { work, paths } = seedCopy;
+const slug = paths.slug;
+const claimsPath = paths.claims;
+const textPath = paths.article;
 
 const options = (outDir: string): BuildOptions => ({
   outDir,

@@ -1,34 +1,23 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Window } from 'happy-dom';
 import { h } from 'hastscript';
 import type { Root } from 'hast';
 import { afterAll, describe, expect, it } from 'vitest';
+import { copySeed } from '../../test/seed-copy.ts';
 import { build } from '../build/build.ts';
-import type { ArticlePaths } from '../build/discover.ts';
 import { WarmCache, type PageSnapshot } from '../build/warm-cache.ts';
 import { applyPatch } from '../editor/apply-patch.ts';
 import type { PatchPart } from '../editor/protocol.ts';
 import { pageHtml, type PageOutline } from '../pipeline/rehype-stringify-page.ts';
 import { diffPages } from './page-patch.ts';
 
-const work = mkdtempSync(path.join(tmpdir(), 'marginalia-patch-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-const slug = 'sora-china-ai-video';
-const articles = path.join(work, 'article');
-const seed = new URL('../../article/', import.meta.url);
-cpSync(new URL(`${slug}.txt`, seed), path.join(articles, `${slug}.txt`));
-cpSync(new URL(`${slug}.claims.yaml`, seed), path.join(articles, `${slug}.claims.yaml`));
-const paths: ArticlePaths = {
-  slug,
-  article: path.join(articles, `${slug}.txt`),
-  claims: path.join(articles, `${slug}.claims.yaml`),
-  format: 'txt',
-};
-const claimsPath = paths.claims as string;
-const textPath = paths.article as string;
+const seedCopy = copySeed('marginalia-patch-');
+afterAll(() => seedCopy.remove());
+const { work, paths } = seedCopy;
+const slug = paths.slug;
+const claimsPath = paths.claims;
+const textPath = paths.article;
 const warm = new WarmCache();
 const out = path.join(work, 'out');
 

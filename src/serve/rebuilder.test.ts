@@ -1,27 +1,16 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { copySeed } from '../../test/seed-copy.ts';
 import { build } from '../build/build.ts';
-import type { ArticlePaths } from '../build/discover.ts';
 import { Rebuilder } from './rebuilder.ts';
 import { pageVersion } from './static-files.ts';
 
-const work = mkdtempSync(path.join(tmpdir(), 'marginalia-rebuilder-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-const slug = 'sora-china-ai-video';
-const articles = path.join(work, 'article');
-const seed = new URL('../../article/', import.meta.url);
-cpSync(new URL(`${slug}.txt`, seed), path.join(articles, `${slug}.txt`));
-cpSync(new URL(`${slug}.claims.yaml`, seed), path.join(articles, `${slug}.claims.yaml`));
-const paths: ArticlePaths = {
-  slug,
-  article: path.join(articles, `${slug}.txt`),
-  claims: path.join(articles, `${slug}.claims.yaml`),
-  format: 'txt',
-};
-const claimsPath = paths.claims as string;
+const seedCopy = copySeed('marginalia-rebuilder-');
+afterAll(() => seedCopy.remove());
+const { work, paths } = seedCopy;
+const slug = paths.slug;
+const claimsPath = paths.claims;
 const out = path.join(work, 'out');
 const page = path.join(out, slug, 'index.html');
 const versionOnDisk = (): string => pageVersion(statSync(page));
