@@ -244,7 +244,7 @@ describe('escaping the metadata', () => {
         itemReviewed: { appearance: { '@id': 'https://example.org/escape/#reviewed-article' } },
       },
     ]);
-    // Parsed as a browser parses it: the JSON-LD, the reader's script and the page's data, no other.
-    expect(scriptElements(html)).toEqual(['application/ld+json', 'module', 'application/json']);
+    // Parsed as a browser parses it: the reader's script, the JSON-LD and the page's data, no other.
+    expect(scriptElements(html)).toEqual(['module', 'application/ld+json', 'application/json']);
   });
 });
