@@ -12,7 +12,7 @@
  * that covers it, so the page would grow with the square of the claims); both are errors at a
  * claim. The marking works in time proportional to the block's leaves and marks.
  */
-import type { Element } from 'hast';
+import type { Element, Properties } from 'hast';
 import type { Heading, Paragraph, Parent, PhrasingContent, Root } from 'mdast';
 import type { Handlers } from 'mdast-util-to-hast';
 import type { Node } from 'unist';
@@ -22,7 +22,7 @@ import { anchorQuotes } from '../anchor/index.ts';
 import { TooManyOccurrences } from '../anchor/scan.ts';
 import type { AnchorResult, Span } from '../anchor/types.ts';
 import type { Claim, ClaimsDocument } from '../claims/types.ts';
-import { verdictLabels } from './labels.ts';
+import { kindLabels, verdictLabels } from './labels.ts';
 import { quoteProblemReporter } from './quote-problems.ts';
 import { error } from './report.ts';
 import { groupBy } from './group-by.ts';
@@ -300,7 +300,7 @@ function markBlock(leaves: Leaf[], items: AnchoredClaim[]): void {
       const slice = { ...node, value: node.value.slice(from - start, to - start) } as PhrasingContent;
       const over = coveringOf(from, to);
       if (over.length > 0) changed = true;
-      replacement.push(over.length > 0 ? mark(slice, over) : slice);
+      replacement.push(over.length > 0 ? mark(slice, over, from) : slice);
       const ending = lastLeafFor.get(to) === leaf ? endings.get(to) : undefined;
       if (ending) {
         changed = true;
@@ -371,19 +371,24 @@ export const claimHandlers: Partial<Handlers> = {
   },
 };
 
-function mark(child: PhrasingContent, covering: AnchoredClaim[]): ClaimMark {
-  return {
-    type: 'claimMark',
-    children: [child],
-    data: {
-      hName: 'mark',
-      hProperties: {
-        dataClaims: covering.map(({ claim }) => claim.id).join(' '),
-        dataKind: covering.map(({ claim }) => claim.kind).join(' '),
-        dataVerdict: covering.map(({ claim }) => claim.verdict ?? 'none').join(' '),
-      },
-    },
+/**
+ * A mark over `child`, which starts at `from` in its block. The first mark of a claim (where its
+ * passage starts) points to the claim's note (`aria-details`) and is described by its note
+ * reference (`aria-describedby`, whose label names the note, the kind and the verdict): written
+ * here once, rather than by the reader on every page load.
+ */
+function mark(child: PhrasingContent, covering: AnchoredClaim[], from: number): ClaimMark {
+  const properties: Properties = {
+    dataClaims: covering.map(({ claim }) => claim.id).join(' '),
+    dataKind: covering.map(({ claim }) => claim.kind).join(' '),
+    dataVerdict: covering.map(({ claim }) => claim.verdict ?? 'none').join(' '),
   };
+  const starting = covering.filter(({ span }) => span.start === from);
+  if (starting.length > 0) {
+    properties['ariaDescribedBy'] = starting.map(({ claim }) => `ref-${claim.id}`);
+    properties['ariaDetails'] = starting.map(({ claim }) => `note-${claim.id}`).join(' ');
+  }
+  return { type: 'claimMark', children: [child], data: { hName: 'mark', hProperties: properties } };
 }
 
 function noteRef(item: AnchoredClaim): ClaimNoteRef {
@@ -397,7 +402,7 @@ function noteRef(item: AnchoredClaim): ClaimNoteRef {
         id: `ref-${item.claim.id}`,
         dataNote: item.note,
         dataVerdict: item.claim.verdict ?? 'none',
-        ariaLabel: `Note ${item.note}, ${item.claim.verdict ? verdictLabels[item.claim.verdict].toLowerCase() : 'no verdict'}`,
+        ariaLabel: `Note ${item.note}: ${kindLabels[item.claim.kind].toLowerCase()}, ${item.claim.verdict ? verdictLabels[item.claim.verdict].toLowerCase() : 'no verdict'}`,
       },
     },
   };

@@ -21,8 +21,8 @@ export interface ReaderClaim {
   marks: HTMLElement[];
   /** The build-time note, `li#note-<id>`. */
   note: HTMLElement;
-  /** The first words of the quote, for lists. */
-  excerpt: string;
+  /** The first words of the quote, for lists (read from the note when first asked for). */
+  readonly excerpt: string;
 }
 
 const excerptWords = 9;
@@ -47,6 +47,11 @@ function capitalise(value: string): string {
  * Reads every claim of the page under `root`, in note order. Notes without a claim id are
  * skipped; a claim whose marks are missing is still listed (its note can be read) but has no
  * marks.
+ *
+ * Every string read from the page costs the browser's garbage collector a little, once per
+ * string, at a time of its choosing (on a page of 10,000 claims, tens of milliseconds after the
+ * page has loaded), so it reads as few as it can: the labels of a kind and of a verdict once
+ * each, and a claim's excerpt only when it is first asked for.
  */
 export function readClaims(root: ParentNode): ReaderClaim[] {
   const marksByClaim = new Map<string, HTMLElement[]>();
@@ -57,29 +62,43 @@ export function readClaims(root: ParentNode): ReaderClaim[] {
       else marksByClaim.set(id, [mark]);
     }
   }
+  const labels = new Map<string, string>();
+  const labelOf = (note: Element, selector: string, value: string, fallback: () => string): string => {
+    const key = `${selector} ${value}`;
+    let label = labels.get(key);
+    if (label === undefined) {
+      label = note.querySelector(selector)?.textContent?.trim() || fallback();
+      labels.set(key, label);
+    }
+    return label;
+  };
   const claims: ReaderClaim[] = [];
   for (const note of root.querySelectorAll<HTMLElement>('li.marginalia-note[data-claim]')) {
-    const id = note.dataset['claim'] ?? '';
+    const id = note.getAttribute('data-claim') ?? '';
     if (id === '') continue;
-    const kind = note.dataset['kind'] ?? 'fact';
-    const verdict = note.dataset['verdict'] ?? 'none';
+    const kind = note.getAttribute('data-kind') ?? 'fact';
+    const verdict = note.getAttribute('data-verdict') ?? 'none';
     const marks = marksByClaim.get(id) ?? [];
-    const quote =
-      note.querySelector('.marginalia-note-quote')?.textContent ??
-      marks.map((mark) => mark.textContent).join('');
+    let excerpt: string | undefined;
     claims.push({
       id,
-      number: Number(note.dataset['note']) || claims.length + 1,
+      number: Number(note.getAttribute('data-note')) || claims.length + 1,
       kind,
       verdict,
-      kindLabel: note.querySelector('.marginalia-kind')?.textContent?.trim() || capitalise(kind),
-      verdictLabel:
-        note.querySelector('.marginalia-verdict')?.textContent?.trim() ||
-        (verdict === 'none' ? 'No verdict' : capitalise(verdict)),
-      paragraph: Number(note.dataset['paragraph']) || 0,
+      kindLabel: labelOf(note, '.marginalia-kind', kind, () => capitalise(kind)),
+      verdictLabel: labelOf(note, '.marginalia-verdict', verdict, () =>
+        verdict === 'none' ? 'No verdict' : capitalise(verdict),
+      ),
+      paragraph: Number(note.getAttribute('data-paragraph')) || 0,
       marks,
       note,
-      excerpt: firstWords(quote),
+      get excerpt() {
+        excerpt ??= firstWords(
+          note.querySelector('.marginalia-note-quote')?.textContent ??
+            marks.map((mark) => mark.textContent).join(''),
+        );
+        return excerpt;
+      },
     });
   }
   return claims.sort((a, b) => a.number - b.number);
