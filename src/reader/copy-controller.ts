@@ -216,8 +216,7 @@ export class CopyController implements ReactiveController {
    * once (or even in parts) would hold it up for seconds.
    */
   private _addButtons(): void {
-    const notes = [...this._host.querySelectorAll<HTMLElement>('li.marginalia-note[data-claim]')];
-    const cite = this._host.querySelector('section.marginalia-cite');
+    const { notes, cite } = findNotes(this._host);
     if (notes.length <= notesAtOnce || typeof IntersectionObserver !== 'function') {
       for (const note of notes) this._addNoteButtons(note);
       if (cite) this._addCiteButtons(cite);
@@ -286,6 +285,31 @@ export class CopyController implements ReactiveController {
     );
     note.append(actions);
   }
+}
+
+/**
+ * The notes and "Cite this article", found where the build puts them (the sections of
+ * `main.marginalia-main`, the notes in their list) without a search of the whole page, which on
+ * a page of 10,000 notes takes tens of milliseconds; anywhere under `host` on another page.
+ */
+function findNotes(host: HTMLElement): { notes: HTMLElement[]; cite: Element | null } {
+  const main = host.querySelector(':scope > .marginalia-main');
+  const sections = [...(main?.children ?? [])].filter((child) => child.localName === 'section');
+  const list = sections
+    .find((section) => section.classList.contains('marginalia-notes'))
+    ?.querySelector(':scope > ol.marginalia-note-list');
+  if (!list) {
+    return {
+      notes: [...host.querySelectorAll<HTMLElement>('li.marginalia-note[data-claim]')],
+      cite: host.querySelector('section.marginalia-cite'),
+    };
+  }
+  return {
+    notes: [...list.children].filter((note): note is HTMLElement =>
+      note.matches('li.marginalia-note[data-claim]'),
+    ),
+    cite: sections.find((section) => section.classList.contains('marginalia-cite')) ?? null,
+  };
 }
 
 /** Up to this many notes get their copy buttons at once; more, as they come near the view. */
