@@ -54,11 +54,21 @@ describe('<marginalia-claim-map>', () => {
     return { reads, article, claims };
   }
 
-  it('should read the places of many claims a slice per task, then show their ticks', async () => {
-    // Arrange
-    vi.useFakeTimers();
+  it('should read the places of many claims in short slices when the browser is idle, then show their ticks', async () => {
+    // Arrange: each read takes 0.1 ms of the page's clock.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
     defineClaimMap({ ReaderPart, html, nothing });
     const { reads, article, claims } = page(2500);
+    for (const claim of claims) {
+      const mark = claim.marks[0]!;
+      const read = mark.getBoundingClientRect.bind(mark);
+      mark.getBoundingClientRect = () => {
+        now += 0.1;
+        return read();
+      };
+    }
     const map = document.createElement('marginalia-claim-map') as ClaimMapElement & {
       ticks: unknown[];
       updateComplete: Promise<boolean>;
@@ -68,13 +78,18 @@ describe('<marginalia-claim-map>', () => {
     // Act
     document.body.append(map);
     await map.updateComplete;
+    const beforeIdle = reads.count;
+    vi.advanceTimersToNextTimer();
     const first = reads.count;
     vi.runAllTimers();
     await map.updateComplete;
     vi.useRealTimers();
+    clock.mockRestore();
 
-    // Assert: a thousand in the first task, the rest in later ones; one tick per stretch.
-    expect(first).toBe(1000);
+    // Assert: nothing is read in the task that rendered; the first slice stops soon after 8 ms (it looks at the clock every 64 claims),
+    // later ones read the rest; one tick per stretch.
+    expect(beforeIdle).toBe(0);
+    expect(first).toBe(128);
     expect(reads.count).toBe(2500);
     expect(map.ticks).toHaveLength(200);
     map.remove();
@@ -114,6 +129,7 @@ describe('<marginalia-claim-map>', () => {
     // Act
     document.body.append(map);
     await map.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve));
     await map.updateComplete;
 
     // Assert

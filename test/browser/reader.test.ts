@@ -362,6 +362,13 @@ describe('the reader on a wide screen', () => {
     const { page } = wide;
     await gotoReader(page, sora());
     const ticks = page.locator('.map .tick');
+    // The map reads the claims' places when the browser is idle after the reader renders.
+    const notes = await page.locator('li.marginalia-note').count();
+    await expect
+      .poll(() =>
+        ticks.evaluateAll((elements) => elements.filter((tick) => !(tick as HTMLElement).hidden).length),
+      )
+      .toBe(notes);
 
     // Act
     const tops = await ticks.evaluateAll((elements) =>
@@ -371,7 +378,7 @@ describe('the reader on a wide screen', () => {
     await ticks.last().click({ force: true });
 
     // Assert
-    expect(tops.length).toBe(await page.locator('li.marginalia-note').count());
+    expect(tops.length).toBe(notes);
     expect([...tops].sort((x, y) => x - y)).toEqual(tops);
     expect(tops.at(-1)! - tops[0]!).toBeGreaterThan(300);
     expect(await openCards(page)).toEqual([last]);
