@@ -115,6 +115,59 @@ describe('the packed package, installed with --omit=dev into an empty folder', (
     expect(existsSync(path.join(project, 'build', 'index.html'))).toBe(true);
   });
 
+  it('should build many articles on worker threads, whose compiled module ships beside the code that starts them', async () => {
+    // Arrange: copies of the article in a folder of their own.
+    const site = path.join(project, 'site');
+    await mkdir(site, { recursive: true });
+    for (const copy of ['one', 'two', 'three', 'four']) {
+      for (const extension of ['.txt', '.claims.yaml'])
+        await copyFile(
+          path.join(project, 'article', `${slug}${extension}`),
+          path.join(site, `${copy}${extension}`),
+        );
+    }
+    const dist = path.join(project, 'node_modules', 'marginalia', 'dist');
+    const pools = [
+      path.join(dist, 'build', 'pool.js'),
+      ...(await readdir(path.join(dist, 'bin')))
+        .filter((name) => name.startsWith('pool-'))
+        .map((name) => path.join(dist, 'bin', name)),
+    ];
+    const findWorker = [
+      "import { existsSync } from 'node:fs';",
+      "import { fileURLToPath, pathToFileURL } from 'node:url';",
+      'const found = [];',
+      'for (const pool of process.argv.slice(1)) {',
+      '  const { workerUrl } = await import(pathToFileURL(pool).href);',
+      '  found.push(existsSync(fileURLToPath(workerUrl)));',
+      '}',
+      'console.log(JSON.stringify(found));',
+    ].join('\n');
+
+    // Act
+    const workers = await inProject(process.execPath, ['--input-type=module', '-e', findWorker, ...pools]);
+    const built = await inProject('npx', [
+      '--no-install',
+      'marginalia',
+      'build',
+      'site',
+      '--out',
+      'build-site',
+      '--jobs',
+      '2',
+      '--base-url',
+      'https://example.org/news/',
+    ]);
+
+    // Assert: the command's module (bundled) and the library's (compiled) each find their worker;
+    // a worker that cannot start would be a warning on standard error.
+    expect(pools).toHaveLength(2);
+    expect(JSON.parse(workers.stdout)).toEqual([true, true]);
+    expect(built.stderr).toBe('');
+    for (const copy of ['one', 'two', 'three', 'four'])
+      expect(existsSync(path.join(project, 'build-site', copy, 'index.html'))).toBe(true);
+  });
+
   it('should let a script run the claims reader and the plugins in a unified pipeline of its own', async () => {
     // Arrange: a pipeline of the user's own, with the package's plugins among its steps.
     const script = [

@@ -32,6 +32,7 @@ import type { ArticlePaths } from './discover.ts';
 import { indexPage } from './index-page.ts';
 import { createProgress, type ProgressStream } from './progress.ts';
 import { fromRecord, toRecord, type ArticleRecord, type BuiltArticle } from './records.ts';
+import type { PoolRun } from './pool.ts';
 import type { TaskInput } from './task.ts';
 import type { WarmCache } from './warm-cache.ts';
 import {
@@ -71,6 +72,10 @@ export interface BuildResult {
   ok: boolean;
   /** Size of the reader bundle, when one was written (or was already there, unchanged). */
   bundle?: BundleSize;
+  /** Threads the articles were compiled on: this one and the worker threads that started. */
+  threads: number;
+  /** Why no worker thread could start, when some were wanted and none did. */
+  workerFailure?: string;
 }
 
 /** What a worker needs of the options: plain data only. */
@@ -110,7 +115,7 @@ export async function build(articles: readonly ArticlePaths[], options: BuildOpt
     if ('failure' in start) {
       const failed = articles.map((paths) => notWritten(paths, cwd, start.failure));
       for (const article of failed) options.onArticle?.(article);
-      return { articles: failed, ok: false };
+      return { articles: failed, ok: false, threads: 1 };
     }
     bundle = start.bundle;
   }
@@ -176,6 +181,7 @@ export async function build(articles: readonly ArticlePaths[], options: BuildOpt
   const inOrder = pending.filter((index) => repeated.has(articles[index]?.slug ?? ''));
   const parallel = pending.filter((index) => !repeated.has(articles[index]?.slug ?? ''));
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), parallel.length));
+  let pool: PoolRun = { workers: 0 };
   if (
     jobs > 1 &&
     (await worthWorkers(
@@ -184,7 +190,7 @@ export async function build(articles: readonly ArticlePaths[], options: BuildOpt
     ))
   ) {
     const { runInParallel } = await import('./pool.ts');
-    await runInParallel(parallel.map(inputOf), jobs, (position, { record, dependencies }) => {
+    pool = await runInParallel(parallel.map(inputOf), jobs, (position, { record, dependencies }) => {
       const index = parallel[position] ?? 0;
       complete(index, fromRecord(record, inputOf(index).paths, cwd, false), record, dependencies);
     });
@@ -212,8 +218,9 @@ export async function build(articles: readonly ArticlePaths[], options: BuildOpt
   progress.end();
 
   const built = results.filter((article): article is BuiltArticle => article !== undefined);
-  const result: BuildResult = { articles: built, ok: false };
+  const result: BuildResult = { articles: built, ok: false, threads: 1 + pool.workers };
   if (bundle) result.bundle = bundle;
+  if (pool.failure !== undefined) result.workerFailure = pool.failure;
   if (write) {
     const written = built.filter((article) => article.ok && !article.cached);
     const committed = await finishSite(outDir, written);

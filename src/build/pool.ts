@@ -20,12 +20,28 @@ import { failArticle, runTask, type TaskInput } from './task.ts';
 import { toRecord, type ArticleRecord } from './records.ts';
 import type { WorkerReply, WorkerRequest } from './worker.ts';
 
+/** How a run used the threads: the workers that started, and why others could not. */
+export interface PoolRun {
+  /** Worker threads that loaded and took articles (0: this thread built them all). */
+  workers: number;
+  /** The first reason a worker could not start, when none did. */
+  failure?: string;
+}
+
 export interface PoolResult {
   record: ArticleRecord;
   dependencies: string[] | undefined;
 }
 
-const workerUrl = new URL('./worker.ts', import.meta.url);
+/**
+ * The worker's module beside this one: `worker.ts` in the sources, `worker.js` when compiled
+ * (by tsc into dist/build/, or by the package build into dist/bin/, where this module's chunk
+ * sits beside the worker's entry).
+ */
+export const workerUrl = new URL(
+  import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js',
+  import.meta.url,
+);
 /** Articles a worker holds at once. */
 const depth = 2;
 
@@ -65,28 +81,34 @@ function died(input: TaskInput, cause: unknown): PoolResult {
 
 /**
  * Runs every input on this thread and up to `jobs - 1` worker threads, and calls
- * `done(index, result)` as each finishes. Resolves when all are done.
+ * `done(index, result)` as each finishes. Resolves when all are done, with how many workers
+ * started (a worker that cannot start is not an article's failure: this thread builds its
+ * share, and the caller can say why).
  */
 export function runInParallel(
   inputs: readonly TaskInput[],
   jobs: number,
   done: (index: number, result: PoolResult) => void,
-): Promise<void> {
+): Promise<PoolRun> {
   const queue = inputs.map((_, index) => index);
   let remaining = inputs.length;
   /** Workers that may still be started after one died (a crash loop ends here). */
   let restarts = jobs * 2;
   let localBusy = false;
   const workers = new Set<Worker>();
+  let ready = 0;
+  let failure: string | undefined;
+  const run = (): PoolRun =>
+    ready > 0 || failure === undefined ? { workers: ready } : { workers: 0, failure };
 
-  return new Promise<void>((resolve, reject) => {
+  return new Promise<PoolRun>((resolve, reject) => {
     const finish = (index: number, result: PoolResult): void => {
       remaining -= 1;
       done(index, result);
       if (remaining > 0) return;
       // Workers still loading have nothing left to do.
       for (const worker of workers) void worker.terminate();
-      resolve();
+      resolve(run());
     };
 
     /** This thread's share: takes articles from the queue until it is empty. */
@@ -130,6 +152,7 @@ export function runInParallel(
         const [lost, ...untouched] = held.splice(0);
         queue.unshift(...untouched);
         const input = lost === undefined ? undefined : inputs[lost];
+        if (!started) failure ??= cause instanceof Error ? cause.message : String(cause);
         if (lost !== undefined && input) finish(lost, died(input, cause));
         if (queue.length === 0) return;
         if (started && restarts > 0) {
@@ -141,6 +164,7 @@ export function runInParallel(
       worker.on('message', (reply: WorkerReply) => {
         if (reply.type === 'ready') {
           started = true;
+          ready += 1;
         } else {
           const at = held.indexOf(reply.id);
           if (at === -1) return;
@@ -154,7 +178,7 @@ export function runInParallel(
     };
 
     if (remaining === 0) {
-      resolve();
+      resolve(run());
       return;
     }
     for (let count = 0; count < Math.min(jobs - 1, inputs.length - 1); count += 1) spawn();

@@ -177,6 +177,11 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
       else io.stdout(`✓ ${article.slug} (${article.claims} claims)`);
     },
   });
+  if (result.workerFailure !== undefined) {
+    io.stderr(
+      `marginalia: warning: no worker thread could start (${result.workerFailure}); the articles were built on one thread`,
+    );
+  }
   const summary = summarize(result.articles.flatMap((article) => article.files));
   if (summary && !values.quiet) io.stdout(summary);
   if (write && result.bundle && !values.quiet) {
