@@ -4,27 +4,36 @@
  * citation code. A citation is formatted by citeproc once on a machine, and every later build
  * (of any article, into any folder) reads it back, without loading citeproc at all.
  *
- * The cache is one JSON file in a folder of the caller's choosing (the command uses
- * `node_modules/.cache/marginalia/` of the working folder, or the user's cache folder). It is
- * only an optimisation: a missing, unreadable or corrupt file is an empty cache, a failed write
- * is ignored, and a value read back that is not what the key computes cannot happen unless the
- * file was edited by hand (delete it, or build with `--no-cache`).
+ * The cache is one file in a folder of the caller's choosing (the command uses
+ * `node_modules/.cache/marginalia/` of the working folder, or the user's cache folder): a log,
+ * one `[key, value]` JSON line per citation, to which each article's new citations are
+ * appended in one write. Threads and processes building at once each append their own lines;
+ * nothing is read back or rewritten per article (rewriting the whole cache after every article
+ * made a site's first build slower with each article it built). A line that cannot be read (a
+ * write cut short, an edit by hand) is skipped and the others are kept. When the log holds many
+ * more lines than entries it is written again, compacted, by the next save. It is only an
+ * optimisation: a missing or unreadable file is an empty cache, and a failed write is ignored.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { engineVersions } from './engine.ts';
 
-const fileName = 'citations-v1.json';
-/** Entries beyond this many are dropped, oldest first, when the cache is saved. */
+const fileName = 'citations-v2.jsonl';
+/** Entries beyond this many are dropped, oldest first, when the log is compacted. */
 const maxEntries = 20_000;
+/** The log is compacted when it holds more lines than this many times its entries (or the most). */
+const slack = 2;
 
 interface Store {
   file: string;
   entries: Map<string, unknown>;
-  dirty: boolean;
+  /** Lines in the file when it was read (each entry's, and those read over or skipped). */
+  lines: number;
+  /** Keys stored since the last save, to append. */
+  added: string[];
 }
 
 let store: Store | undefined;
@@ -32,20 +41,23 @@ let namespace: string | undefined;
 
 /**
  * What every key shares: the engine's versions and the source of this folder's formatting code
- * (a change to how citeproc's output is cleaned up must not reuse old results).
+ * (a change to how citeproc's output is cleaned up must not reuse old results): `format` and
+ * `styles` beside this module, compiled or not; in the command's bundle, where they are part of
+ * the file that holds this module, that file.
  */
 function keyNamespace(): string {
   if (namespace === undefined) {
     const hash = createHash('sha256').update(engineVersions());
-    for (const name of ['format', 'styles']) {
-      for (const extension of ['.js', '.ts']) {
-        try {
-          hash.update(readFileSync(fileURLToPath(new URL(`./${name}${extension}`, import.meta.url))));
-          break;
-        } catch {
-          // Compiled (.js) or run from the sources (.ts): one of the two is there.
-        }
+    const read = (name: string): Buffer | undefined => {
+      try {
+        return readFileSync(fileURLToPath(new URL(name, import.meta.url)));
+      } catch {
+        return undefined;
       }
+    };
+    const sources = ['format', 'styles'].map((name) => read(`./${name}.js`) ?? read(`./${name}.ts`));
+    for (const source of sources.every((found) => found === undefined) ? [read(import.meta.url)] : sources) {
+      if (source) hash.update(source);
     }
     namespace = hash.digest('hex');
   }
@@ -68,18 +80,33 @@ export async function openCitationCache(dir: string | undefined): Promise<void> 
   }
   const file = path.join(dir, fileName);
   if (store?.file === file) return;
-  store = { file, entries: await readEntries(file), dirty: false };
+  store = { file, ...(await readLog(file)), added: [] };
 }
 
-async function readEntries(file: string): Promise<Map<string, unknown>> {
+/** The entries of the log in `file`, later lines over earlier ones, and how many lines it has. */
+async function readLog(file: string): Promise<{ entries: Map<string, unknown>; lines: number }> {
+  const entries = new Map<string, unknown>();
+  let text: string;
   try {
-    const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
-    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
-      return new Map(Object.entries(parsed));
+    text = await readFile(file, 'utf8');
   } catch {
-    // No cache yet, or one that cannot be read: start empty.
+    return { entries, lines: 0 }; // no cache yet, or one that cannot be read: start empty
   }
-  return new Map();
+  let lines = 0;
+  for (const line of text.split('\n')) {
+    if (line === '') continue;
+    lines += 1;
+    try {
+      const parsed: unknown = JSON.parse(line);
+      if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string') {
+        entries.delete(parsed[0]); // kept in the order last written, for compaction
+        entries.set(parsed[0], parsed[1]);
+      }
+    } catch {
+      // A line cut short or edited by hand: only its citation is lost.
+    }
+  }
+  return { entries, lines };
 }
 
 /** The cached value for `key`, if any. */
@@ -90,26 +117,40 @@ export function cachedCitation(key: string): unknown {
 /** Remember `value` (JSON data) for `key`, to be written by `saveCitationCache`. */
 export function storeCitation(key: string, value: unknown): void {
   if (!store) return;
+  store.entries.delete(key);
   store.entries.set(key, value);
-  store.dirty = true;
+  store.added.push(key);
 }
 
 /**
- * Write what was added since the cache was read, merged with what another process may have
- * written meanwhile, atomically (a temporary file renamed over the old one).
+ * Append the citations stored since the last save to the log, in one write. When the log has
+ * grown to many more lines than entries (the same citation appended by builds running at once,
+ * entries over the most), it is written again instead: what the file holds now and what this
+ * process has, the newest `maxEntries`, into a temporary file renamed over the log.
  */
 export async function saveCitationCache(): Promise<void> {
-  if (!store?.dirty) return;
-  const { file } = store;
+  if (!store || store.added.length === 0) return;
+  const current = store;
+  const added = [...new Set(current.added.splice(0))];
+  const line = (key: string) => `${JSON.stringify([key, current.entries.get(key)])}\n`;
   try {
-    const merged = await readEntries(file);
-    for (const [key, value] of store.entries) merged.set(key, value);
-    const entries = [...merged].slice(-maxEntries);
-    await mkdir(path.dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await writeFile(temporary, JSON.stringify(Object.fromEntries(entries)));
-    await rename(temporary, file);
-    store.dirty = false;
+    await mkdir(path.dirname(current.file), { recursive: true });
+    current.lines += added.length;
+    if (current.lines <= Math.max(current.entries.size * slack, maxEntries)) {
+      await appendFile(current.file, added.map(line).join(''));
+      return;
+    }
+    const { entries } = await readLog(current.file);
+    for (const key of added) {
+      entries.delete(key);
+      entries.set(key, current.entries.get(key));
+    }
+    const kept = [...entries.keys()].slice(-maxEntries);
+    current.entries = new Map(kept.map((key) => [key, entries.get(key)]));
+    current.lines = kept.length;
+    const temporary = `${current.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    await writeFile(temporary, kept.map(line).join(''));
+    await rename(temporary, current.file);
   } catch {
     // A cache that cannot be written only costs the next build some time.
   }
