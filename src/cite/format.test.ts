@@ -6,7 +6,7 @@ import { visit } from 'unist-util-visit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Cite } from '@citation-js/core';
 import type { CslItem } from '../claims/types.ts';
-import { formatInText, formatReference, toBibTeX, toCslJson } from './format.ts';
+import { formatInText, formatReference, formatReferenceList, toBibTeX, toCslJson } from './format.ts';
 import { article } from './test-items.ts';
 
 const sora: CslItem = {
@@ -256,6 +256,49 @@ describe('formatReference', () => {
 
     // Assert
     expect(act).toThrow('Unknown citation style "ieee"');
+  });
+});
+
+describe('formatReferenceList', () => {
+  const here: CslItem & { id: string } = {
+    id: 'sora-is-here',
+    type: 'webpage',
+    title: 'Sora is here',
+    author: [{ literal: 'OpenAI' }],
+    issued: { 'date-parts': [[2024, 12, 9]] },
+    URL: 'https://openai.com/index/sora-is-here/',
+  };
+  const simulators = sora as CslItem & { id: string };
+  const other: CslItem & { id: string } = { ...article, id: 'other' } as CslItem & { id: string };
+  const texts = (list: Map<string, { text: string }>) => [...list].map(([id, { text }]) => [id, text]);
+
+  it.each(['apa', 'chicago-author-date'] as const)(
+    'should tell apart two works by one author in one year in %s, in the list’s order',
+    (style) => {
+      // Act
+      const list = formatReferenceList([here, other, simulators], style);
+
+      // Assert: "2024a" for February, "2024b" for December, whatever order they came in (Chicago
+      // puts a 3-em dash for the author repeated).
+      const entries = texts(list);
+      expect(entries.map(([id]) => id).filter((id) => id !== 'other')).toEqual([simulators.id, here.id]);
+      expect(list.get(simulators.id)?.text).toMatch(/^OpenAI\. (\()?2024a\b/u);
+      expect(list.get(here.id)?.text).toMatch(/^(?:OpenAI|———)\. (\()?2024b\b/u);
+      expect(formatReference(here, style).text).not.toMatch(/2024[ab]/u);
+    },
+  );
+
+  it('should add no letter in MLA, which tells works apart by their titles', () => {
+    // Act
+    const list = formatReferenceList([here, simulators], 'mla');
+
+    // Assert
+    expect(
+      texts(list)
+        .map(([, text]) => text)
+        .join(' '),
+    ).not.toMatch(/2024[ab]/u);
+    expect(list.get(here.id)?.text).toBe(formatReference(here, 'mla').text);
   });
 });
 

@@ -126,6 +126,39 @@ export function formatReference(item: CslItem, style: StyleId): FormattedCitatio
 }
 
 /**
+ * The reference-list entries of `items` in `style`, formatted together: by id, in the list's
+ * order (as `sortReferences` gives it). A style that tells apart works by one author in one
+ * year does so only among the works it is given at once: APA and Chicago author-date make
+ * OpenAI's two 2024 pages "OpenAI. (2024a, February 15)" and "OpenAI. (2024b, December 9)",
+ * where each formatted alone would be "(2024, …)".
+ *
+ * @throws Error when `style` is neither built in nor registered.
+ */
+export function formatReferenceList(
+  items: ReadonlyArray<CslItem & { id: string }>,
+  style: StyleId,
+): Map<string, FormattedCitation> {
+  assertStyle(style);
+  if (items.length < 2) return new Map(items.map((item) => [item.id, formatReference(item, style)]));
+  const list = memo(['reference-list', style, items], () => {
+    const cite = new (citationJs().Cite)(items.map((item) => styleInput(item)));
+    const entries = cite.format('bibliography', {
+      template: style,
+      lang,
+      format: 'html',
+      asEntryArray: true,
+    });
+    return JSON.stringify(
+      (entries as unknown as Array<[string, string]>).map(([id, html]) => [id, withText(toSafeHast(html))]),
+    );
+  });
+  const formatted = new Map(JSON.parse(list) as Array<[string, FormattedCitation]>);
+  // citeproc leaves out nothing it is given; anything it did not return is formatted alone.
+  for (const item of items) if (!formatted.has(item.id)) formatted.set(item.id, formatReference(item, style));
+  return formatted;
+}
+
+/**
  * The in-text citation of `item` in `style`, with a locator where the style prints one, e.g.
  * "(OpenAI, 2024, para. 3)" in APA. The form is the style's own.
  *
@@ -238,7 +271,8 @@ function styleDigest(style: StyleId): string {
 
 /** A cached value has the form its kind of result has (a string, or html and text). */
 function sameShape(value: unknown, kind: unknown): boolean {
-  if (kind === 'bibtex' || kind === 'csl-json' || kind === 'order') return typeof value === 'string';
+  if (kind === 'bibtex' || kind === 'csl-json' || kind === 'order' || kind === 'reference-list')
+    return typeof value === 'string';
   return (
     value !== null &&
     typeof value === 'object' &&

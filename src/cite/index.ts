@@ -15,6 +15,7 @@ export {
 export {
   formatInText,
   formatReference,
+  formatReferenceList,
   sortReferences,
   locatorLabels,
   toBibTeX,

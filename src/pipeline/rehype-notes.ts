@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import type { VFile } from 'vfile';
-import { formatReference, sortReferences, type StyleId } from '../cite/index.ts';
+import { formatReference, formatReferenceList, type FormattedCitation, type StyleId } from '../cite/index.ts';
 import type { ClaimsDocument } from '../claims/types.ts';
 import { kindLabels, verdictLabels } from './labels.ts';
 import { defaultLimits } from './limits.ts';
@@ -69,9 +69,13 @@ export default function rehypeNotes(options: RehypeNotesOptions) {
   return function transformer(tree: Root, file: VFile): void {
     const anchored = file.data.anchored ?? [];
     const blocks = file.data.blocks ?? [];
+    const citedIds = new Set(anchored.flatMap(({ claim }) => claim.cites));
+    const cited = claims.references.filter((reference) => citedIds.has(reference.id));
+    // Formatted together, so that the style can tell apart works by one author in one year.
+    const list: Map<string, FormattedCitation> = formatReferenceList(cited, style);
     const formatted = new Map<string, ElementContent[]>();
     const sourceOf = (id: string): ElementContent[] => {
-      let entry = formatted.get(id);
+      let entry = formatted.get(id) ?? list.get(id)?.html;
       const reference = references.get(id);
       if (!entry && reference) {
         entry = formatReference(reference, style).html;
@@ -150,9 +154,8 @@ export default function rehypeNotes(options: RehypeNotesOptions) {
     if (cache) cache.items = items;
     file.data.notes = notes;
 
-    const citedIds = new Set(anchored.flatMap(({ claim }) => claim.cites));
-    const cited = claims.references.filter((reference) => citedIds.has(reference.id));
-    const order = sortReferences(cited, style);
+    // In the style's order: the list was formatted (and sorted) by citeproc in one pass.
+    const order = [...list.keys()];
     tree.children.push(
       h('section.marginalia-notes', { ariaLabelledby: 'marginalia-notes-heading' }, [
         h('h2#marginalia-notes-heading', 'Editor’s notes'),
