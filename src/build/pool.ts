@@ -98,8 +98,9 @@ export function runInParallel(
   const workers = new Set<Worker>();
   let ready = 0;
   let failure: string | undefined;
+  // A worker started again after one died takes its place: no more than `jobs - 1` at once.
   const run = (): PoolRun =>
-    ready > 0 || failure === undefined ? { workers: ready } : { workers: 0, failure };
+    ready > 0 || failure === undefined ? { workers: Math.min(ready, jobs - 1) } : { workers: 0, failure };
 
   return new Promise<PoolRun>((resolve, reject) => {
     const finish = (index: number, result: PoolResult): void => {

@@ -1,4 +1,12 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -116,5 +124,61 @@ describe('the citation cache', () => {
     expect(lines(log)).toHaveLength(11);
     expect(cachedCitation('key-3')).toBe(24_993);
     expect(cachedCitation('new')).toBe('value');
+  });
+
+  it('should keep the newest 20,000 of a log of more citations, written again on the next save', async () => {
+    // Arrange: 30,000 different citations, as years of builds by earlier versions leave.
+    const { dir, log } = folder();
+    await openCitationCache(dir);
+    storeCitation('seed', 0);
+    await saveCitationCache();
+    const distinct = Array.from({ length: 30_000 }, (_, index) => JSON.stringify([`key-${index}`, index]));
+    writeFileSync(log, `${distinct.join('\n')}\n`);
+    await reopen(dir);
+
+    // Act
+    storeCitation('new', 'value');
+    await saveCitationCache();
+    await reopen(dir);
+
+    // Assert
+    expect(lines(log)).toHaveLength(20_000);
+    expect(cachedCitation('new')).toBe('value');
+    expect(cachedCitation('key-29999')).toBe(29_999);
+    expect(cachedCitation('key-10000')).toBeUndefined();
+  });
+
+  it('should start each save on a line of its own, after a write cut short', async () => {
+    // Arrange
+    const { dir, log } = folder();
+    await openCitationCache(dir);
+    storeCitation('first', 1);
+    await saveCitationCache();
+    appendFileSync(log, '["cut short", {"ht');
+
+    // Act
+    storeCitation('next', 2);
+    await saveCitationCache();
+    await reopen(dir);
+
+    // Assert
+    expect(cachedCitation('first')).toBe(1);
+    expect(cachedCitation('next')).toBe(2);
+  });
+
+  it('should remove the cache file of earlier versions when it saves', async () => {
+    // Arrange
+    const { dir } = folder();
+    mkdirSync(dir, { recursive: true });
+    const old = path.join(dir, 'citations-v1.json');
+    writeFileSync(old, '{}');
+    await openCitationCache(dir);
+
+    // Act
+    storeCitation('key', 'value');
+    await saveCitationCache();
+
+    // Assert
+    expect(existsSync(old)).toBe(false);
   });
 });

@@ -16,22 +16,32 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { engineVersions } from './engine.ts';
 
 const fileName = 'citations-v2.jsonl';
-/** Entries beyond this many are dropped, oldest first, when the log is compacted. */
-const maxEntries = 20_000;
-/** The log is compacted when it holds more lines than this many times its entries (or the most). */
-const slack = 2;
+/** The cache before it was a log: removed by the first save. */
+const oldFileName = 'citations-v1.json';
+/** A compacted log keeps at most this many entries and this many bytes, the newest. */
+const most = { entries: 20_000, bytes: 8 * 1024 * 1024 };
+/**
+ * The log is compacted when it holds more lines than twice its entries (one citation appended
+ * by builds running at once), or more than 1.25 times the entries or twice the bytes it keeps
+ * (citations of earlier versions of the program or of styles no longer used are never read).
+ */
+function overgrown({ lines, entries, bytes }: { lines: number; entries: number; bytes: number }): boolean {
+  return lines > entries * 2 || entries > most.entries * 1.25 || bytes > most.bytes * 2;
+}
 
 interface Store {
   file: string;
   entries: Map<string, unknown>;
-  /** Lines in the file when it was read (each entry's, and those read over or skipped). */
+  /** Lines in the file (each entry's, and those read over or skipped), as this process knows. */
   lines: number;
+  /** Its length, as this process knows. */
+  bytes: number;
   /** Keys stored since the last save, to append. */
   added: string[];
 }
@@ -42,8 +52,9 @@ let namespace: string | undefined;
 /**
  * What every key shares: the engine's versions and the source of this folder's formatting code
  * (a change to how citeproc's output is cleaned up must not reuse old results): `format` and
- * `styles` beside this module, compiled or not; in the command's bundle, where they are part of
- * the file that holds this module, that file.
+ * `styles` beside this module, compiled or not; in the command's bundle, where they are parts
+ * of larger files, the program's id that the package build records (`dist/program-id.txt`, a
+ * hash of every file of the program), else the file that holds this module.
  */
 function keyNamespace(): string {
   if (namespace === undefined) {
@@ -56,7 +67,9 @@ function keyNamespace(): string {
       }
     };
     const sources = ['format', 'styles'].map((name) => read(`./${name}.js`) ?? read(`./${name}.ts`));
-    for (const source of sources.every((found) => found === undefined) ? [read(import.meta.url)] : sources) {
+    // The command's bundle (dist/bin/) holds them in its chunks: the program's id stands in.
+    const bundled = [read('../program-id.txt') ?? read(import.meta.url)];
+    for (const source of sources.every((found) => found === undefined) ? bundled : sources) {
       if (source) hash.update(source);
     }
     namespace = hash.digest('hex');
@@ -84,13 +97,15 @@ export async function openCitationCache(dir: string | undefined): Promise<void> 
 }
 
 /** The entries of the log in `file`, later lines over earlier ones, and how many lines it has. */
-async function readLog(file: string): Promise<{ entries: Map<string, unknown>; lines: number }> {
+async function readLog(
+  file: string,
+): Promise<{ entries: Map<string, unknown>; lines: number; bytes: number }> {
   const entries = new Map<string, unknown>();
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    return { entries, lines: 0 }; // no cache yet, or one that cannot be read: start empty
+    return { entries, lines: 0, bytes: 0 }; // no cache yet, or one that cannot be read: start empty
   }
   let lines = 0;
   for (const line of text.split('\n')) {
@@ -106,7 +121,7 @@ async function readLog(file: string): Promise<{ entries: Map<string, unknown>; l
       // A line cut short or edited by hand: only its citation is lost.
     }
   }
-  return { entries, lines };
+  return { entries, lines, bytes: text.length };
 }
 
 /** The cached value for `key`, if any. */
@@ -123,33 +138,47 @@ export function storeCitation(key: string, value: unknown): void {
 }
 
 /**
- * Append the citations stored since the last save to the log, in one write. When the log has
- * grown to many more lines than entries (the same citation appended by builds running at once,
- * entries over the most), it is written again instead: what the file holds now and what this
- * process has, the newest `maxEntries`, into a temporary file renamed over the log.
+ * Append the citations stored since the last save to the log, in one write that starts on a
+ * line of its own (a write cut short before cannot take the first new line with it). When the
+ * log has overgrown (`overgrown`), it is written again instead: what the file holds now and
+ * what this process has, the newest that fit in `most`, into a temporary file renamed over the
+ * log (lines another build appends meanwhile may be lost: they are only formatted again).
  */
 export async function saveCitationCache(): Promise<void> {
   if (!store || store.added.length === 0) return;
   const current = store;
-  const added = [...new Set(current.added.splice(0))];
-  const line = (key: string) => `${JSON.stringify([key, current.entries.get(key)])}\n`;
+  const line = (key: string, value: unknown) => `${JSON.stringify([key, value])}\n`;
+  const added = [...new Set(current.added.splice(0))].flatMap((key) => {
+    const value = current.entries.get(key);
+    return value === undefined ? [] : [line(key, value)];
+  });
   try {
-    await mkdir(path.dirname(current.file), { recursive: true });
+    const dir = path.dirname(current.file);
+    await mkdir(dir, { recursive: true });
+    const chunk = `\n${added.join('')}`;
     current.lines += added.length;
-    if (current.lines <= Math.max(current.entries.size * slack, maxEntries)) {
-      await appendFile(current.file, added.map(line).join(''));
+    current.bytes += chunk.length;
+    if (!overgrown({ ...current, entries: current.entries.size })) {
+      await appendFile(current.file, chunk);
+      await rm(path.join(dir, oldFileName), { force: true });
       return;
     }
     const { entries } = await readLog(current.file);
-    for (const key of added) {
-      entries.delete(key);
-      entries.set(key, current.entries.get(key));
+    for (const [key, value] of current.entries) if (!entries.has(key)) entries.set(key, value);
+    const kept: string[] = [];
+    let bytes = 0;
+    for (const [key, value] of [...entries].reverse()) {
+      const text = line(key, value);
+      if (kept.length >= most.entries || bytes + text.length > most.bytes) break;
+      kept.push(text);
+      bytes += text.length;
     }
-    const kept = [...entries.keys()].slice(-maxEntries);
-    current.entries = new Map(kept.map((key) => [key, entries.get(key)]));
+    kept.reverse();
+    current.entries = new Map(kept.map((text) => JSON.parse(text) as [string, unknown]));
     current.lines = kept.length;
+    current.bytes = bytes;
     const temporary = `${current.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await writeFile(temporary, kept.map(line).join(''));
+    await writeFile(temporary, kept.join(''));
     await rename(temporary, current.file);
   } catch {
     // A cache that cannot be written only costs the next build some time.

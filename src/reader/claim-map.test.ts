@@ -95,6 +95,49 @@ describe('<marginalia-claim-map>', () => {
     map.remove();
   });
 
+  it('should measure again from the start when it is moved while measuring', async () => {
+    // Arrange
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
+    defineClaimMap({ ReaderPart, html, nothing });
+    const { reads, article, claims } = page(2500);
+    for (const claim of claims) {
+      const mark = claim.marks[0]!;
+      const read = mark.getBoundingClientRect.bind(mark);
+      mark.getBoundingClientRect = () => {
+        now += 0.1;
+        return read();
+      };
+    }
+    const map = document.createElement('marginalia-claim-map') as ClaimMapElement & {
+      ticks: Array<{ top: number | undefined }>;
+      updateComplete: Promise<boolean>;
+      measure(): void;
+    };
+    Object.assign(map, { article, claims, ready: true });
+    document.body.append(map);
+    await map.updateComplete;
+    vi.advanceTimersToNextTimer(); // the first slice
+    expect(reads.count).toBeLessThan(2500);
+
+    // Act: moved elsewhere in the page after the first slice.
+    const elsewhere = document.createElement('div');
+    document.body.append(elsewhere);
+    elsewhere.append(map);
+    await map.updateComplete;
+    map.measure();
+    vi.runAllTimers();
+    await map.updateComplete;
+    vi.useRealTimers();
+    clock.mockRestore();
+
+    // Assert
+    expect(map.ticks).toHaveLength(200);
+    expect(map.ticks.every((tick) => tick.top !== undefined)).toBe(true);
+    elsewhere.remove();
+  });
+
   it("should read each paragraph's place once for all the claims in it", async () => {
     // Arrange
     defineClaimMap({ ReaderPart, html, nothing });

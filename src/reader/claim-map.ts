@@ -93,6 +93,7 @@ export function defineClaimMap({ ReaderPart, html }: PartKit): void {
       window.addEventListener('scroll', this._onScroll, { passive: true });
       if (typeof ResizeObserver === 'function')
         this._resizeObserver = new ResizeObserver(() => this.measure());
+      if (this.article) this._resizeObserver?.observe(this.article);
       void document.fonts?.ready.then(() => this.measure());
     }
 
@@ -101,14 +102,14 @@ export function defineClaimMap({ ReaderPart, html }: PartKit): void {
       window.removeEventListener('scroll', this._onScroll);
       this._resizeObserver?.disconnect();
       cancelAnimationFrame(this._frame);
-      this._cancelSlice?.();
       this._cancelMeasure?.();
+      this._stopMeasuring();
     }
 
     protected override willUpdate(changed: PropertyValues): void {
       if (changed.has('claims')) {
         this.ticks = groupTicks(this.claims, [], mostTicks);
-        this._measured = '';
+        this._stopMeasuring();
       }
       if (changed.has('article')) {
         this._resizeObserver?.disconnect();
@@ -184,7 +185,10 @@ export function defineClaimMap({ ReaderPart, html }: PartKit): void {
     ): void {
       if (run !== this._run) return;
       const area = this.article?.getBoundingClientRect();
-      if (!area || area.height <= 0) return;
+      if (!area || area.height <= 0) {
+        this._measured = ''; // not laid out now: measured again from the start next time
+        return;
+      }
       const until = performance.now() + measureSlice;
       while (tops.length < this.claims.length && (tops.length % 64 !== 0 || performance.now() < until)) {
         const mark = this.claims[tops.length]?.marks[0];
@@ -212,6 +216,13 @@ export function defineClaimMap({ ReaderPart, html }: PartKit): void {
       else this.ticks = ticks;
       this._placed = false;
       this._placeTicks();
+    }
+
+    /** Stops a measurement under way: the next `measure()` starts one from the start. */
+    private _stopMeasuring(): void {
+      this._run += 1;
+      this._cancelSlice?.();
+      this._measured = '';
     }
 
     private _placeTicks(): void {

@@ -90,16 +90,20 @@ export class ClaimMarksController implements ReactiveController {
    */
   private _wire(): void {
     const { claims, byId, article } = this._options;
+    // Marks the build left without them, and the claims that start at each.
+    const unpointed = new Map<HTMLElement, ReaderClaim[]>();
     for (const claim of claims) {
       const first = claim.marks[0];
       if (!first) continue;
       setAttribute(first, 'tabindex', '0');
       setAttribute(first, 'role', 'button');
       setAttribute(first, 'aria-expanded', 'false');
-      if (!first.hasAttribute('aria-details')) {
-        first.setAttribute('aria-details', claim.note.id);
-        first.setAttribute('aria-describedby', `ref-${claim.id}`);
-      }
+      const starting = unpointed.get(first) ?? (first.hasAttribute('aria-details') ? undefined : []);
+      if (starting) unpointed.set(first, [...starting, claim]);
+    }
+    for (const [mark, starting] of unpointed) {
+      mark.setAttribute('aria-details', starting.map((claim) => claim.note.id).join(' '));
+      mark.setAttribute('aria-describedby', starting.map((claim) => `ref-${claim.id}`).join(' '));
     }
     // One string per distinct label, handed to every mark that has it.
     const labels = new Map<string, string>();

@@ -17,9 +17,10 @@ const fixture = readFileSync(
  * Puts the fixture page's body in the document, parsed first so the element upgrades with its
  * children, and waits until the reader has its styles and has followed the address.
  */
-async function mount(data?: unknown) {
+async function mount(data?: unknown, edit?: (page: Document) => void) {
   const body = fixture.slice(fixture.indexOf('<marginalia-reader>'), fixture.indexOf('</body>'));
   const parsed = new DOMParser().parseFromString(body, 'text/html');
+  edit?.(parsed);
   const script = parsed.getElementById('marginalia-data');
   if (data !== undefined && script) script.textContent = JSON.stringify(data);
   document.body.append(...parsed.body.childNodes);
@@ -84,6 +85,21 @@ describe('<marginalia-reader>', () => {
     // label names the note and its verdict.
     const description = document.getElementById(first.getAttribute('aria-describedby')!);
     expect(description?.getAttribute('aria-label')).toBe('Note 1, supported');
+  });
+
+  it('should point a mark where two claims start, on a page built without the pointers, to both notes', async () => {
+    // Arrange: the prediction made to start where the first claim starts.
+    const edit = (page: Document) =>
+      page.querySelector('mark[data-claims="founded"]')?.setAttribute('data-claims', 'founded forecast');
+
+    // Act
+    const reader = await mount(undefined, edit);
+
+    // Assert
+    const shared = reader.querySelector('mark[data-claims="founded forecast"]')!;
+    expect(shared.getAttribute('aria-details')).toBe('note-founded note-forecast');
+    expect(shared.getAttribute('aria-describedby')).toBe('ref-founded ref-forecast');
+    expect(reader.querySelectorAll('mark[tabindex="0"]')).toHaveLength(4);
   });
 
   it('should open a note card with a copy of the note and say so in an event', async () => {
