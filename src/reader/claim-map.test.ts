@@ -138,6 +138,35 @@ describe('<marginalia-claim-map>', () => {
     elsewhere.remove();
   });
 
+  it('should measure again when the window is resized and the article with it', async () => {
+    // Arrange: five claims, measured once in an article 10,000 px tall.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    defineClaimMap({ ReaderPart, html, nothing });
+    const { article, claims } = page(5);
+    const map = document.createElement('marginalia-claim-map') as ClaimMapElement & {
+      ticks: Array<{ top: number | undefined }>;
+      updateComplete: Promise<boolean>;
+    };
+    Object.assign(map, { article, claims, ready: true });
+    document.body.append(map);
+    await map.updateComplete;
+    vi.runAllTimers();
+    await map.updateComplete;
+    const before = map.ticks.map((tick) => tick.top);
+
+    // Act: the article twice as tall, its marks where they were.
+    article.getBoundingClientRect = () => ({ top: 0, height: 20_000, width: 600 }) as DOMRect;
+    window.dispatchEvent(new Event('resize'));
+    vi.runAllTimers();
+    await map.updateComplete;
+    vi.useRealTimers();
+
+    // Assert
+    expect(before).toEqual([0, 0.2, 0.4, 0.6, 0.8]);
+    expect(map.ticks.map((tick) => tick.top)).toEqual([0, 0.1, 0.2, 0.3, 0.4]);
+    map.remove();
+  });
+
   it("should read each paragraph's place once for all the claims in it", async () => {
     // Arrange
     defineClaimMap({ ReaderPart, html, nothing });
