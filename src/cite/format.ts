@@ -127,7 +127,8 @@ export function formatReference(item: CslItem, style: StyleId): FormattedCitatio
 
 /**
  * The reference-list entries of `items` in `style`, formatted together: by id, in the list's
- * order (as `sortReferences` gives it). A style that tells apart works by one author in one
+ * order (the style's `<bibliography><sort>`: alphabetically by the entry's first element, the
+ * author or else the title, then by date, in APA, MLA and Chicago author-date). A style that tells apart works by one author in one
  * year does so only among the works it is given at once: APA and Chicago author-date make
  * OpenAI's two 2024 pages "OpenAI. (2024a, February 15)" and "OpenAI. (2024b, December 9)",
  * where each formatted alone would be "(2024, …)".
@@ -189,31 +190,6 @@ function withText(html: ElementContent[]): FormattedCitation {
   return { html, text };
 }
 
-/**
- * The ids of `items` in the order of `style`'s reference list: citeproc sorts them by the
- * style's `<bibliography><sort>` keys (APA, MLA and Chicago author-date: alphabetically by the
- * entry's first element, the author or else the title, then by date).
- *
- * @throws Error when `style` is neither built in nor registered.
- */
-export function sortReferences(items: ReadonlyArray<CslItem & { id: string }>, style: StyleId): string[] {
-  assertStyle(style);
-  if (items.length < 2) return items.map((item) => item.id);
-  const order = memo(['order', style, items], () => {
-    const cite = new (citationJs().Cite)(items.map((item) => structuredClone(item)));
-    const entries = cite.format('bibliography', {
-      template: style,
-      lang,
-      format: 'text',
-      asEntryArray: true,
-    });
-    return JSON.stringify((entries as unknown as Array<[string, string]>).map(([id]) => id));
-  });
-  const ids = JSON.parse(order) as string[];
-  // citeproc leaves out nothing it is given; anything it did not return keeps its place at the end.
-  return [...ids, ...items.map((item) => item.id).filter((id) => !ids.includes(id))];
-}
-
 /** `item` as a BibTeX entry (key, entry type and fields as Citation.js maps them). */
 export function toBibTeX(item: CslItem): string {
   return memo(
@@ -271,8 +247,7 @@ function styleDigest(style: StyleId): string {
 
 /** A cached value has the form its kind of result has (a string, or html and text). */
 function sameShape(value: unknown, kind: unknown): boolean {
-  if (kind === 'bibtex' || kind === 'csl-json' || kind === 'order' || kind === 'reference-list')
-    return typeof value === 'string';
+  if (kind === 'bibtex' || kind === 'csl-json' || kind === 'reference-list') return typeof value === 'string';
   return (
     value !== null &&
     typeof value === 'object' &&

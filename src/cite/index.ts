@@ -16,7 +16,6 @@ export {
   formatInText,
   formatReference,
   formatReferenceList,
-  sortReferences,
   locatorLabels,
   toBibTeX,
   toCslJson,

@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import type { VFile } from 'vfile';
-import { formatReference, formatReferenceList, type FormattedCitation, type StyleId } from '../cite/index.ts';
+import { formatReferenceList, type StyleId } from '../cite/index.ts';
 import type { ClaimsDocument } from '../claims/types.ts';
 import { kindLabels, verdictLabels } from './labels.ts';
 import { defaultLimits } from './limits.ts';
@@ -64,7 +64,6 @@ declare module 'vfile' {
 
 export default function rehypeNotes(options: RehypeNotesOptions) {
   const { claims, style, claimsFile, nesting = defaultLimits.nesting, cache } = options;
-  const references = new Map(claims.references.map((reference) => [reference.id, reference]));
 
   return function transformer(tree: Root, file: VFile): void {
     const anchored = file.data.anchored ?? [];
@@ -72,17 +71,9 @@ export default function rehypeNotes(options: RehypeNotesOptions) {
     const citedIds = new Set(anchored.flatMap(({ claim }) => claim.cites));
     const cited = claims.references.filter((reference) => citedIds.has(reference.id));
     // Formatted together, so that the style can tell apart works by one author in one year.
-    const list: Map<string, FormattedCitation> = formatReferenceList(cited, style);
-    const formatted = new Map<string, ElementContent[]>();
-    const sourceOf = (id: string): ElementContent[] => {
-      let entry = formatted.get(id) ?? list.get(id)?.html;
-      const reference = references.get(id);
-      if (!entry && reference) {
-        entry = formatReference(reference, style).html;
-        formatted.set(id, entry);
-      }
-      return entry ?? [];
-    };
+    const list = formatReferenceList(cited, style);
+    // Every cited source is in the list; an id that names no source renders as nothing.
+    const sourceOf = (id: string): ElementContent[] => list.get(id)?.html ?? [];
 
     const notes = new Map<string, Element[]>();
     const bodies = cachedBodies(
