@@ -37,8 +37,24 @@ describe('groupTicks', () => {
 });
 
 describe('<marginalia-claim-map>', () => {
-  /** `count` claims, each with one mark at `top` px in an article 10,000 px tall; reads counted. */
-  function page(count: number) {
+  type TestMap = ClaimMapElement & {
+    ticks: Array<{ top: number | undefined }>;
+    updateComplete: Promise<boolean>;
+    measure(): void;
+  };
+
+  /** The map of `claims` in `article`, ready to show, not yet in the page. */
+  function mapOf(article: HTMLElement, claims: ReaderClaim[]): TestMap {
+    const map = document.createElement('marginalia-claim-map') as TestMap;
+    Object.assign(map, { article, claims, ready: true });
+    return map;
+  }
+
+  /**
+   * `count` claims, each with one mark at `top` px in an article 10,000 px tall; reads counted,
+   * and each read of a mark's place taking 0.1 ms of `clock` when one is given.
+   */
+  function page(count: number, clock?: { now: number }) {
     const reads = { count: 0 };
     const box = (top: number, height: number) => ({ top, height, width: 600 }) as DOMRect;
     const article = document.createElement('article');
@@ -47,6 +63,7 @@ describe('<marginalia-claim-map>', () => {
       const mark = document.createElement('mark');
       mark.getBoundingClientRect = () => {
         reads.count++;
+        if (clock) clock.now += 0.1;
         return box((index / count) * 10_000, 20);
       };
       return { id: `c${index + 1}`, number: index + 1, marks: [mark] } as unknown as ReaderClaim;
@@ -57,23 +74,11 @@ describe('<marginalia-claim-map>', () => {
   it('should read the places of many claims in short slices when the browser is idle, then show their ticks', async () => {
     // Arrange: each read takes 0.1 ms of the page's clock.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    let now = 0;
-    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
+    const time = { now: 0 };
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => time.now);
     defineClaimMap({ ReaderPart, html, nothing });
-    const { reads, article, claims } = page(2500);
-    for (const claim of claims) {
-      const mark = claim.marks[0]!;
-      const read = mark.getBoundingClientRect.bind(mark);
-      mark.getBoundingClientRect = () => {
-        now += 0.1;
-        return read();
-      };
-    }
-    const map = document.createElement('marginalia-claim-map') as ClaimMapElement & {
-      ticks: unknown[];
-      updateComplete: Promise<boolean>;
-    };
-    Object.assign(map, { article, claims, ready: true });
+    const { reads, article, claims } = page(2500, time);
+    const map = mapOf(article, claims);
 
     // Act
     document.body.append(map);
@@ -98,24 +103,11 @@ describe('<marginalia-claim-map>', () => {
   it('should measure again from the start when it is moved while measuring', async () => {
     // Arrange
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    let now = 0;
-    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
+    const time = { now: 0 };
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => time.now);
     defineClaimMap({ ReaderPart, html, nothing });
-    const { reads, article, claims } = page(2500);
-    for (const claim of claims) {
-      const mark = claim.marks[0]!;
-      const read = mark.getBoundingClientRect.bind(mark);
-      mark.getBoundingClientRect = () => {
-        now += 0.1;
-        return read();
-      };
-    }
-    const map = document.createElement('marginalia-claim-map') as ClaimMapElement & {
-      ticks: Array<{ top: number | undefined }>;
-      updateComplete: Promise<boolean>;
-      measure(): void;
-    };
-    Object.assign(map, { article, claims, ready: true });
+    const { reads, article, claims } = page(2500, time);
+    const map = mapOf(article, claims);
     document.body.append(map);
     await map.updateComplete;
     vi.advanceTimersToNextTimer(); // the first slice
@@ -143,11 +135,7 @@ describe('<marginalia-claim-map>', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     defineClaimMap({ ReaderPart, html, nothing });
     const { article, claims } = page(5);
-    const map = document.createElement('marginalia-claim-map') as ClaimMapElement & {
-      ticks: Array<{ top: number | undefined }>;
-      updateComplete: Promise<boolean>;
-    };
-    Object.assign(map, { article, claims, ready: true });
+    const map = mapOf(article, claims);
     document.body.append(map);
     await map.updateComplete;
     vi.runAllTimers();
@@ -192,11 +180,7 @@ describe('<marginalia-claim-map>', () => {
       paragraphs[at]?.append(mark);
       return { id: `c${index + 1}`, number: index + 1, marks: [mark] } as unknown as ReaderClaim;
     });
-    const map = document.createElement('marginalia-claim-map') as ClaimMapElement & {
-      ticks: Array<{ top: number | undefined }>;
-      updateComplete: Promise<boolean>;
-    };
-    Object.assign(map, { article, claims, ready: true });
+    const map = mapOf(article, claims);
 
     // Act
     document.body.append(map);
