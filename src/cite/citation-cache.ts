@@ -44,6 +44,8 @@ interface Store {
   bytes: number;
   /** Keys stored since the last save, to append. */
   added: string[];
+  /** Whether this process has removed the cache file of earlier versions (once is enough). */
+  oldRemoved: boolean;
 }
 
 let store: Store | undefined;
@@ -93,7 +95,7 @@ export async function openCitationCache(dir: string | undefined): Promise<void> 
   }
   const file = path.join(dir, fileName);
   if (store?.file === file) return;
-  store = { file, ...(await readLog(file)), added: [] };
+  store = { file, ...(await readLog(file)), added: [], oldRemoved: false };
 }
 
 /** The entries of the log in `file`, later lines over earlier ones, and how many lines it has. */
@@ -160,7 +162,10 @@ export async function saveCitationCache(): Promise<void> {
     current.bytes += chunk.length;
     if (!overgrown({ ...current, entries: current.entries.size })) {
       await appendFile(current.file, chunk);
-      await rm(path.join(dir, oldFileName), { force: true });
+      if (!current.oldRemoved) {
+        current.oldRemoved = true;
+        await rm(path.join(dir, oldFileName), { force: true });
+      }
       return;
     }
     const { entries } = await readLog(current.file);
